@@ -1,0 +1,1 @@
+"""Sub-commands of `innovation-toolkit`; each module exposes ``register(subparsers)``."""
