@@ -1,0 +1,60 @@
+// The one module Web Worker that owns Pyodide. It loads the vendored runtime and wheels from
+// this site (never another host), then answers calls to functions in the `calculators`
+// package. Messages in: {type: "start"} | {type: "call", id, call, kwargs}.
+// Messages out: {type: "status", state: "loading" | "ready" | "failed", step, steps, message}
+//               {type: "result", id, result | error, line, column, elapsed_ms}.
+const vendor = new URL("../../vendor/", import.meta.url);
+const STEPS = 3;
+let runCall = null;
+let starting = null;
+
+function status(state, message, step = 0) {
+  postMessage({ type: "status", state, message, step, steps: STEPS });
+}
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${new URL(url).pathname} answered ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function start() {
+  if (typeof WebAssembly !== "object") {
+    throw new Error("this browser cannot run WebAssembly, which the calculators need");
+  }
+  status("loading", "Downloading the Python runtime", 1);
+  const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", vendor).href);
+  const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", vendor).href, stdout: () => {}, stderr: () => {} });
+  status("loading", "Installing networkx and the calculators", 2);
+  const manifest = JSON.parse(new TextDecoder().decode(await fetchBytes(new URL("manifest.json", vendor))));
+  const wheels = await Promise.all(manifest.wheels.map((wheel) => fetchBytes(new URL(`wheels/${wheel.file}`, vendor))));
+  for (const bytes of wheels) pyodide.unpackArchive(bytes, "wheel");
+  status("loading", "Starting the calculators", 3);
+  pyodide.runPython("import networkx, calculators.dispatch");
+  runCall = pyodide.pyimport("calculators.dispatch").run_call;
+  status("ready", "Ready");
+}
+
+function ensureStarted() {
+  starting ??= start().catch((error) => {
+    status("failed", String(error?.message ?? error).split("\n")[0]);
+    throw error;
+  });
+  return starting;
+}
+
+self.onmessage = async ({ data }) => {
+  if (data.type === "start") {
+    ensureStarted().catch(() => {});
+    return;
+  }
+  if (data.type !== "call") return;
+  try {
+    await ensureStarted();
+    const outcome = JSON.parse(runCall(data.call, JSON.stringify(data.kwargs ?? {})));
+    postMessage({ type: "result", id: data.id, ...outcome });
+  } catch (error) {
+    const message = String(error?.message ?? error).trim().split("\n").pop();
+    postMessage({ type: "result", id: data.id, error: `The calculator failed unexpectedly: ${message}`, internal: true });
+  }
+};

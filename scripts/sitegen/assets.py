@@ -1,0 +1,139 @@
+"""Vendor the browser runtime into docs/vendor/ at build time: pinned, checksummed, cached.
+
+- Pyodide core from the npm registry (``npm pack``), checked against the pinned sha256.
+- networkx's pure wheel from PyPI (``pip download --no-deps``), checked likewise.
+- A wheel of this project's ``calculators`` package, rebuilt only when its sources change.
+
+Downloads are cached in ``.cache/vendor/``; a second run copies nothing it already has.
+``docs/vendor/manifest.json`` tells the browser worker which wheels to install.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+LOCK = REPO / "scripts" / "vendor-lock.json"
+CACHE = REPO / ".cache" / "vendor"
+VENDOR = REPO / "docs" / "vendor"
+WHEELS = VENDOR / "wheels"
+
+
+class VendorError(RuntimeError):
+    """A download failed or did not match its pinned checksum."""
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _verified(path: Path, expected: str) -> Path:
+    actual = sha256(path)
+    if actual != expected:
+        path.unlink()
+        raise VendorError(f"{path.name}: sha256 {actual} does not match the pinned {expected} (scripts/vendor-lock.json)")
+    return path
+
+
+def _run(command: list[str], cwd: Path) -> None:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise VendorError(f"{' '.join(command)} failed: {(result.stderr or result.stdout).strip().splitlines()[-1:]}")
+
+
+def npm_tarball(name: str, pin: dict) -> Path:
+    """Return the cached, verified tarball of npm package ``name@version``."""
+    tarball = CACHE / f"{name}-{pin['version']}.tgz"
+    if not tarball.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        _run(["npm", "pack", f"{name}@{pin['version']}", "--silent", "--pack-destination", str(CACHE)], cwd=CACHE)
+    return _verified(tarball, pin["sha256"])
+
+
+def extract_npm_files(name: str, pin: dict) -> None:
+    """Copy the pinned files of an npm package into its ``dest`` unless already there."""
+    dest = REPO / pin["dest"]
+    stamp = dest / ".vendored"
+    if stamp.exists() and stamp.read_text() == pin["sha256"]:
+        return
+    tarball = npm_tarball(name, pin)
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    with tarfile.open(tarball) as archive:
+        for file in pin["files"]:
+            member = archive.getmember(f"package/{file}")
+            target = dest / Path(file).name
+            with archive.extractfile(member) as source, target.open("wb") as out:
+                shutil.copyfileobj(source, out)
+    stamp.write_text(pin["sha256"])
+
+
+def pypi_wheel(name: str, pin: dict) -> Path:
+    """Return the cached, verified wheel ``pin['file']``, downloading it from PyPI if needed."""
+    wheel = CACHE / pin["file"]
+    if not wheel.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        _run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary", ":all:",
+              "--dest", str(CACHE), f"{name}=={pin['version']}"], cwd=CACHE)
+    return _verified(wheel, pin["sha256"])
+
+
+def calculators_sources_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted((REPO / "calculators").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(REPO)).encode())
+            digest.update(path.read_bytes())
+    digest.update((REPO / "pyproject.toml").read_bytes())
+    return digest.hexdigest()
+
+
+def calculators_wheel() -> Path:
+    """Build the project's wheel (calculators package + generated data) when its sources changed."""
+    digest = calculators_sources_digest()
+    built = CACHE / "calculators" / digest[:16]
+    wheels = list(built.glob("*.whl"))
+    if not wheels:
+        with tempfile.TemporaryDirectory() as scratch:
+            _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                  "--wheel-dir", scratch, str(REPO)], cwd=REPO)
+            shutil.rmtree(REPO / "build", ignore_errors=True)
+            built.mkdir(parents=True, exist_ok=True)
+            for wheel in Path(scratch).glob("*.whl"):
+                shutil.copy(wheel, built / wheel.name)
+        wheels = list(built.glob("*.whl"))
+    return wheels[0]
+
+
+def vendor_all() -> dict:
+    """Vendor everything the browser needs; return the manifest written for the worker."""
+    lock = json.loads(LOCK.read_text())
+    for name, pin in lock["npm"].items():
+        extract_npm_files(name, pin)
+    WHEELS.mkdir(parents=True, exist_ok=True)
+    wheels = [pypi_wheel(name, pin) for name, pin in lock["pypi"].items()] + [calculators_wheel()]
+    for stale in WHEELS.glob("*.whl"):
+        if stale.name not in {wheel.name for wheel in wheels}:
+            stale.unlink()
+    manifest = {"pyodide": lock["npm"]["pyodide"]["version"], "wheels": []}
+    for wheel in wheels:
+        target = WHEELS / wheel.name
+        if not target.exists() or sha256(target) != sha256(wheel):
+            shutil.copy(wheel, target)
+        manifest["wheels"].append({"file": wheel.name, "sha256": sha256(wheel)})
+    text = json.dumps(manifest, indent=2) + "\n"
+    manifest_file = VENDOR / "manifest.json"
+    if not manifest_file.exists() or manifest_file.read_text() != text:
+        manifest_file.write_text(text)
+    return manifest
