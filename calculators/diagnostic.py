@@ -240,7 +240,7 @@ def _score(data: dict, values: dict) -> dict:
         for phase_id, weight in question["weights"].items():
             if weight == 0 or phase_id not in totals:
                 continue
-            contribution = strength * weight
+            contribution = strength * weight + 0.0  # + 0.0 turns -0.0 into 0.0
             contributions[phase_id] = contribution
             totals[phase_id]["sum"] += contribution
             totals[phase_id]["weight"] += abs(weight)
@@ -277,11 +277,11 @@ def _score(data: dict, values: dict) -> dict:
     winner = ranking[0]["id"]
     credit = scoring["adjacent_credit"]
     weighted = agreeing = 0.0
-    pointing = {phase["id"]: 0 for phase in phases}
+    pointing = {phase["id"]: 0.0 for phase in phases}
     split = []
     for question_id, size, points_to in evidence:
         for phase_id in points_to:
-            pointing[phase_id] += 1
+            pointing[phase_id] += size / len(points_to)
         if winner in points_to:
             share = 1.0
         elif any(abs(numbers[p] - numbers[winner]) == 1 for p in points_to):
@@ -292,6 +292,7 @@ def _score(data: dict, values: dict) -> dict:
         weighted += size
         agreeing += size * share
     agreement = agreeing / weighted
+    pointing = {phase_id: round(share / weighted, 4) for phase_id, share in pointing.items()}
     coverage = answered / total_questions
     runner_up = ranking[1]["id"] if len(ranking) > 1 else None
     confidence = {
@@ -321,12 +322,14 @@ def _finish_confidence(data: dict, scored: dict, value: float, extra_parts: dict
     confidence["level"] = band["level"]
     confidence["meaning"] = band["meaning"]
     phases = _phase_index(data)
-    pointed = [(phases[p]["name"], n) for p, n in sorted(scored["pointing"].items(), key=lambda i: phases[i[0]]["number"]) if n]
+    pointed = [(phases[p]["name"], share) for p, share in sorted(scored["pointing"].items(), key=lambda i: phases[i[0]]["number"]) if share]
+    confidence["pointing"] = scored["pointing"]
     confidence["explanation"] = (
-        f"{scored['answered']} of {scored['total_questions']} questions answered; answers point to "
-        + ", ".join(f"{name} ({n})" for name, n in pointed)
-        + f". {round(confidence['agreement'] * 100)}% of the weight of the answers supports {phases[scored['phase']]['name']}"
-        + " or the phase next to it (half credit)."
+        f"{scored['answered']} of {scored['total_questions']} questions answered. Where the answers point "
+        "(share of their weight): "
+        + ", ".join(f"{name} {round(share * 100)}%" for name, share in pointed)
+        + f". Agreement with {phases[scored['phase']]['name']}: {round(confidence['agreement'] * 100)}%"
+        + " (answers pointing to a neighbouring phase count half)."
     )
     return confidence
 

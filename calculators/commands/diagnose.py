@@ -1,0 +1,148 @@
+"""`innovation-toolkit diagnose`: where are we in the innovation lifecycle?
+
+``diagnose --questions`` prints the questionnaire; ``diagnose ANSWERS.yaml`` (or ``.json``)
+prints the result as Markdown-formatted text, ``--json`` as JSON. A file holding a list of
+respondents (each with ``name``, optional ``role`` and ``answers``) is diagnosed as a team.
+The questionnaire and everything the result quotes from the report come from a data bundle
+generated from content/ (``make generate``); ``--data`` points at another bundle.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from calculators.diagnostic import DONT_KNOW, diagnose_document, to_markdown
+from calculators.errors import InputError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "diagnose",
+        help="diagnose a service's phase in the innovation lifecycle from questionnaire answers",
+        description="Diagnose where a service sits in the local social innovation lifecycle (Appendix A, Step One).",
+    )
+    parser.add_argument("answers", nargs="?", type=Path,
+                        help="answers file (.yaml or .json): question id → rating, or a list of respondents")
+    parser.add_argument("--questions", action="store_true", help="print the questionnaire and exit")
+    parser.add_argument("--json", action="store_true", help="print the result (or the questionnaire) as JSON")
+    parser.add_argument("--data", type=Path, help="diagnostic data bundle (default: the packaged calculators/data/diagnostic.json)")
+    parser.set_defaults(handler=run, parser=parser)
+
+
+def load_bundle(path: Path | None) -> dict:
+    """Read the data bundle from ``path`` or from the installed package."""
+    if path is None:
+        packaged = resources.files("calculators").joinpath("data", "diagnostic.json")
+        if not packaged.is_file():
+            raise InputError("diagnostic data not found: run `make generate` to build calculators/data/diagnostic.json (or pass --data PATH)")
+        text, name = packaged.read_text(encoding="utf-8"), "calculators/data/diagnostic.json"
+    else:
+        text, name = path.read_text(encoding="utf-8"), str(path)
+    try:
+        bundle = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{name}: not valid JSON: {error.msg}", line=error.lineno, column=error.colno) from None
+    if not isinstance(bundle, dict) or "questionnaire" not in bundle or "phases" not in bundle:
+        raise InputError(f"{name}: not a diagnostic data bundle (run `make generate` to rebuild it)")
+    return bundle
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that rejects a key given twice, which would silently drop an answer."""
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if isinstance(key, (str, int, float, bool)) and key in seen:
+            mark = key_node.start_mark
+            raise InputError(f"{key!r} appears twice (first on line {seen[key]})", line=mark.line + 1, column=mark.column + 1)
+        if isinstance(key, (str, int, float, bool)):
+            seen[key] = key_node.start_mark.line + 1
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def parse_answers_text(text: str, name: str) -> object:
+    """Parse an answers file as JSON (``.json``) or YAML (anything else), with positions in errors."""
+    if name.lower().endswith(".json"):
+        try:
+            return json.loads(text, object_pairs_hook=_no_duplicate_pairs)
+        except json.JSONDecodeError as error:
+            raise InputError(f"{name}: not valid JSON: {error.msg}", line=error.lineno, column=error.colno) from None
+        except InputError as error:
+            raise InputError(f"{name}: {error}") from None
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "malformed YAML"
+        raise InputError(f"{name}: not valid YAML: {problem}",
+                         line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None) from None
+    except InputError as error:
+        raise InputError(f"{name}: {error}") from None
+    except yaml.YAMLError as error:
+        raise InputError(f"{name}: not valid YAML: {str(error).splitlines()[0]}") from None
+
+
+def _no_duplicate_pairs(pairs: list) -> dict:
+    result = {}
+    for key, value in pairs:
+        if key in result:
+            raise InputError(f"key {key!r} appears twice in a JSON object")
+        result[key] = value
+    return result
+
+
+def format_questionnaire(bundle: dict) -> str:
+    """The questionnaire as plain text: sections, then each question with its id and options."""
+    questionnaire = bundle["questionnaire"]
+    lines = [questionnaire["title"], "=" * len(questionnaire["title"]), ""]
+    lines += [paragraph.strip() for paragraph in questionnaire["introduction"]]
+    lines += ["", "Write your answers as 'question-id: rating' in a YAML file (or JSON), one per line;",
+              f"use '{DONT_KNOW}' when you cannot tell. A list of respondents, each with 'name', 'role' and",
+              "'answers', is read as a team.", ""]
+    sections = {section["id"]: section for section in questionnaire["sections"]}
+    current = None
+    for number, question in enumerate(questionnaire["questions"], start=1):
+        if question["section"] != current:
+            current = question["section"]
+            section = sections[current]
+            lines += ["", f"## {section['title']}"] + ([section["prompt"].strip()] if section.get("prompt") else []) + [""]
+        scale = questionnaire["scales"][question["scale"]]
+        options = ", ".join(f"{point['value']} = {point['label']}" for point in scale["points"])
+        lines.append(f"{number}. [{question['id']}] {question['text'].strip()}")
+        if question.get("hint"):
+            lines.append(f"   ({question['hint'].strip()})")
+        lines.append(f"   {options}, {DONT_KNOW} = {scale['dont_know']}")
+    return "\n".join(lines) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.questions and args.answers is None:
+        raise InputError("give an answers file, or --questions to print the questionnaire")
+    bundle = load_bundle(args.data)
+    if args.questions:
+        if args.json:
+            print(json.dumps(bundle["questionnaire"], indent=2, ensure_ascii=False))
+        else:
+            print(format_questionnaire(bundle), end="")
+        return 0
+    text = args.answers.read_text(encoding="utf-8-sig")
+    document = parse_answers_text(text, str(args.answers))
+    try:
+        result = diagnose_document(bundle, document)
+    except InputError as error:
+        raise InputError(f"{args.answers}: {error}") from None
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        print(to_markdown(result), end="")
+    return 0
