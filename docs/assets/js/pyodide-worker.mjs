@@ -18,13 +18,43 @@ async function fetchBytes(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+// Pyodide waits for ever when its WebAssembly file is missing; ask for each file first so a
+// broken deployment gets a clear message at once.
+async function checkRuntimeFiles() {
+  const files = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
+  await Promise.all(files.map(async (file) => {
+    const url = new URL(`pyodide/${file}`, vendor);
+    const response = await fetch(url, { method: "HEAD" });
+    if (!response.ok) throw new Error(`${url.pathname} answered ${response.status}`);
+  }));
+}
+
+// Pyodide only logs a warning when its WebAssembly file will not compile, then waits for ever:
+// turn that warning into a failure.
+function wasmFailure() {
+  return new Promise((_, reject) => {
+    const warn = console.warn;
+    console.warn = (...args) => {
+      if (String(args[0]).includes("wasm instantiation failed")) {
+        reject(new Error("the Python runtime's WebAssembly file is damaged (pyodide.asm.wasm did not compile)"));
+      }
+      warn.apply(console, args);
+    };
+  });
+}
+
 async function start() {
   if (typeof WebAssembly !== "object") {
     throw new Error("this browser cannot run WebAssembly, which the calculators need");
   }
   status("loading", "Downloading the Python runtime", 1);
+  await checkRuntimeFiles();
   const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", vendor).href);
-  const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", vendor).href, stdout: () => {}, stderr: () => {} });
+  const indexURL = new URL("pyodide/", vendor).href;
+  const pyodide = await Promise.race([
+    loadPyodide({ indexURL, packageBaseUrl: indexURL, stdout: () => {}, stderr: () => {} }),
+    wasmFailure(),
+  ]);
   status("loading", "Installing networkx and the calculators", 2);
   const manifest = JSON.parse(new TextDecoder().decode(await fetchBytes(new URL("manifest.json", vendor))));
   const wheels = await Promise.all(manifest.wheels.map((wheel) => fetchBytes(new URL(`wheels/${wheel.file}`, vendor))));
@@ -42,6 +72,12 @@ function ensureStarted() {
   });
   return starting;
 }
+
+// Errors Pyodide raises outside the promise chain (e.g. a corrupt WebAssembly file).
+self.addEventListener("unhandledrejection", (event) => {
+  if (runCall) return;
+  status("failed", String(event.reason?.message ?? event.reason).split("\n")[0]);
+});
 
 self.onmessage = async ({ data }) => {
   if (data.type === "start") {

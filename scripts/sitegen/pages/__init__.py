@@ -1,0 +1,1 @@
+"""Page builders: each module exposes ``build(content) -> dict[path, markdown]`` for its section."""
