@@ -101,6 +101,9 @@ def check_text(text: object, what: str = "input") -> str:
         if bytes(text[:4]) == b"PK\x03\x04":
             raise InputError(f"{what} looks like a zip or Excel (.xlsx) file: save it as CSV and try again")
         raw = bytes(text)
+        if raw[:2] not in (b"\xff\xfe", b"\xfe\xff") and b"\x00" in raw[:8192]:
+            line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+            raise InputError(f"{what} contains a NUL byte: this looks like a binary file, not text", line=line)
         try:
             if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
                 text = raw.decode("utf-16")  # Excel's "Unicode text" export
@@ -323,6 +326,8 @@ def parse_delimited_ties(text: str, fmt: str) -> ParsedTies:
     lone: list[str] = []
     zero: list[str] = []
     empty_weight: list[str] = []
+    extra_columns: list[str] = []
+    width = None if header else len(first[1])
     row_count = 0
 
     def read(line: int, fields: list[str]) -> None:
@@ -336,6 +341,8 @@ def parse_delimited_ties(text: str, fmt: str) -> ParsedTies:
                 f"({_show(fields[0])})",
                 line=line,
             )
+        if width is not None and len(fields) > width and any(fields[width:]):
+            extra_columns.append(f"line {line}")
         source = fields[columns["source"]] if columns["source"] < len(fields) else ""
         target = fields[columns["target"]] if columns["target"] < len(fields) else ""
         if not source:
@@ -383,6 +390,8 @@ def parse_delimited_ties(text: str, fmt: str) -> ParsedTies:
         notes.append(Note("zero-weight", f"{len(zero)} row(s) have weight 0 and are read as 'no tie'", zero, len(zero)))
     if empty_weight:
         notes.append(Note("empty-weight", f"{len(empty_weight)} row(s) have an empty weight and count as weight 1", empty_weight, len(empty_weight)))
+    if extra_columns:
+        notes.append(Note("columns", f"{len(extra_columns)} row(s) have more columns than the first row; the extra columns are not read", extra_columns, len(extra_columns)))
     if ignored:
         notes.append(Note("columns", "columns not used: " + ", ".join(ignored[: limits.MAX_LISTED])))
     if not ties:
@@ -436,7 +445,8 @@ def _refuse_dtd(text: str) -> None:
 def _xml_error(kind: str, error: Exception) -> InputError:
     position = getattr(error, "position", None)
     if position:
-        return InputError(f"{kind} is not well-formed XML ({error})".split(": line")[0], line=position[0], column=position[1] + 1)
+        reason = re.sub(r":? line \d+, column \d+", "", str(error)).strip()
+        return InputError(f"{kind} is not well-formed XML ({reason})", line=position[0], column=position[1] + 1)
     message = str(error).splitlines()[0] if str(error) else type(error).__name__
     return InputError(f"cannot read {kind}: {message[:200]}")
 

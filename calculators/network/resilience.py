@@ -34,7 +34,8 @@ def departure(graph: nx.Graph, leaving) -> dict:
     """Effect of ``leaving`` (a set of people) on the largest connected group.
 
     ``cut_off`` counts people who stay but lose their connection to the main group: they
-    were in the largest group before and are outside the largest group afterwards.
+    were in the largest group before, and afterwards are outside the largest piece left
+    of that group.
     ``isolated`` counts people who stay but are left with no ties at all.
 
     >>> departure(nx.path_graph(5), {2})["cut_off"]
@@ -45,7 +46,8 @@ def departure(graph: nx.Graph, leaving) -> dict:
     before = largest_group(undirected)
     remaining = undirected.subgraph([n for n in undirected if n not in leaving])
     after = largest_group(remaining)
-    cut = [n for n in before if n not in leaving and n not in after]
+    main_piece = largest_group(remaining.subgraph([n for n in before if n not in leaving]))
+    cut = [n for n in before if n not in leaving and n not in main_piece]
     isolated = [n for n in remaining if remaining.degree(n) == 0 and undirected.degree(n) > 0]
     return {
         "leaving": len(leaving),
