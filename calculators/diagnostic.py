@@ -11,9 +11,11 @@ Scoring rule (docs/methods/diagnostic.md): a rating becomes a strength from -1 (
 point) through 0 (neutral) to +1 (highest point); each phase's score is the sum of
 strength × weight over the answered questions, divided by the sum of the absolute weights,
 so it runs from -1 to +1. The highest score wins (ties go to the earlier phase). Each
-answer *points to* the phase it supports most; confidence is the strength-weighted share
-of answers pointing to the result (half credit, by default, for the phase next to it),
-times the share of questions answered.
+answer *points to* the phase it supports most. Its *agreement* with the result is how much
+it supports the result compared with that best phase (1 if the result is its best fit, 0
+if it says nothing about it, down to -1 if it argues against it); confidence is the
+strength-weighted mean agreement (floored at 0) times the share of questions answered.
+In team mode it is also multiplied by the respondents' consensus.
 
 >>> data = example_bundle()
 >>> diagnose(data, {"pilots": 5, "spread": 1})["phase"]
@@ -224,9 +226,8 @@ def _score(data: dict, values: dict) -> dict:
     """Score ratings (ints, or floats for a team average; None = don't know) against every phase."""
     phases = _phases(data)
     numbers = {phase["id"]: phase["number"] for phase in phases}
-    scoring = data["questionnaire"]["scoring"]
     totals = {phase["id"]: {"sum": 0.0, "weight": 0, "contributions": []} for phase in phases}
-    evidence = []  # (question id, |strength|, phases the answer supports most)
+    evidence = []  # (question id, |strength|, contribution per phase, phases the answer supports most)
     answered = dont_know = 0
     for question in _questions(data):
         value = values.get(question["id"])
@@ -255,7 +256,7 @@ def _score(data: dict, values: dict) -> dict:
         best = max(contributions.values(), default=0.0)
         if strength != 0 and best > 0:
             points_to = [phase_id for phase_id, c in contributions.items() if abs(c - best) < 1e-9]
-            evidence.append((question["id"], abs(strength), sorted(points_to, key=numbers.get)))
+            evidence.append((question["id"], abs(strength), contributions, sorted(points_to, key=numbers.get)))
 
     scores = {}
     for phase in phases:
@@ -275,23 +276,21 @@ def _score(data: dict, values: dict) -> dict:
                 "answered": answered, "dont_know": dont_know, "total_questions": total_questions,
                 "confidence": None, "pointing": {}}
     winner = ranking[0]["id"]
-    credit = scoring["adjacent_credit"]
     weighted = agreeing = 0.0
     pointing = {phase["id"]: 0.0 for phase in phases}
     split = []
-    for question_id, size, points_to in evidence:
+    for question_id, size, contributions, points_to in evidence:
         for phase_id in points_to:
             pointing[phase_id] += size / len(points_to)
-        if winner in points_to:
-            share = 1.0
-        elif any(abs(numbers[p] - numbers[winner]) == 1 for p in points_to):
-            share = credit
-        else:
-            share = 0.0
-            split.append({"question": question_id, "points_to": points_to})
+        # How far the answer backs the result compared with the phase it backs most:
+        # 1 when the result is its best fit, 0 when it says nothing about it, down to -1.
+        best = contributions[points_to[0]]
+        credit = max(-1.0, contributions.get(winner, 0.0) / best)
+        if credit <= 0:
+            split.append({"question": question_id, "points_to": points_to, "credit": round(credit, 4)})
         weighted += size
-        agreeing += size * share
-    agreement = agreeing / weighted
+        agreeing += size * credit
+    agreement = max(0.0, agreeing / weighted)
     pointing = {phase_id: round(share / weighted, 4) for phase_id, share in pointing.items()}
     coverage = answered / total_questions
     runner_up = ranking[1]["id"] if len(ranking) > 1 else None
@@ -329,7 +328,7 @@ def _finish_confidence(data: dict, scored: dict, value: float, extra_parts: dict
         "(share of their weight): "
         + ", ".join(f"{name} {round(share * 100)}%" for name, share in pointed)
         + f". Agreement with {phases[scored['phase']]['name']}: {round(confidence['agreement'] * 100)}%"
-        + " (answers pointing to a neighbouring phase count half)."
+        + " (each answer counts by how far it backs this phase compared with the phase it backs most)."
     )
     return confidence
 
