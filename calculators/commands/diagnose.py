@@ -33,6 +33,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run, parser=parser)
 
 
+def _positioned(name: str, message: str, line: int | None, column: int | None) -> InputError:
+    """An InputError reading 'FILE: line L, column C: message', keeping line and column."""
+    where = f"line {line}, column {column}: " if line is not None and column is not None else ""
+    error = InputError(f"{name}: {where}{message}")
+    error.line, error.column = line, column
+    return error
+
+
 def load_bundle(path: Path | None) -> dict:
     """Read the data bundle from ``path`` or from the installed package."""
     if path is None:
@@ -45,7 +53,7 @@ def load_bundle(path: Path | None) -> dict:
     try:
         bundle = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(f"{name}: not valid JSON: {error.msg}", line=error.lineno, column=error.colno) from None
+        raise _positioned(name, f"not valid JSON: {error.msg}", error.lineno, error.colno) from None
     if not isinstance(bundle, dict) or "questionnaire" not in bundle or "phases" not in bundle:
         raise InputError(f"{name}: not a diagnostic data bundle (run `make generate` to rebuild it)")
     return bundle
@@ -76,7 +84,7 @@ def parse_answers_text(text: str, name: str) -> object:
         try:
             return json.loads(text, object_pairs_hook=_no_duplicate_pairs)
         except json.JSONDecodeError as error:
-            raise InputError(f"{name}: not valid JSON: {error.msg}", line=error.lineno, column=error.colno) from None
+            raise _positioned(name, f"not valid JSON: {error.msg}", error.lineno, error.colno) from None
         except InputError as error:
             raise InputError(f"{name}: {error}") from None
     try:
@@ -84,8 +92,8 @@ def parse_answers_text(text: str, name: str) -> object:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "malformed YAML"
-        raise InputError(f"{name}: not valid YAML: {problem}",
-                         line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None) from None
+        raise _positioned(name, f"not valid YAML: {problem}",
+                          mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
     except InputError as error:
         raise InputError(f"{name}: {error}") from None
     except yaml.YAMLError as error:
