@@ -116,6 +116,14 @@ def calculators_wheel() -> Path:
     return wheels[0]
 
 
+def vendor_test_assets() -> dict[str, Path]:
+    """Tools only the tests load into the browser (e.g. axe-core); return {name: folder}."""
+    lock = json.loads(LOCK.read_text())
+    for name, pin in lock["test_npm"].items():
+        extract_npm_files(name, pin)
+    return {name: REPO / pin["dest"] for name, pin in lock["test_npm"].items()}
+
+
 def vendor_all() -> dict:
     """Vendor everything the browser needs; return the manifest written for the worker."""
     lock = json.loads(LOCK.read_text())
