@@ -70,7 +70,7 @@ def ei_by_group(graph: nx.Graph, group_of: dict) -> dict:
     >>> ei_by_group(g, {"a": "x", "b": "x", "c": "y", "d": "y"})["overall"]["ei_index"]
     -0.3333333333333333
     """
-    counts = {group: {"internal": 0, "external": 0} for group in set(group_of.values())}
+    counts = {group: {"internal": 0, "external": 0} for group in dict.fromkeys(group_of.values())}
     internal = external = skipped = 0
     for u, v in graph.edges():
         gu, gv = group_of.get(u), group_of.get(v)
@@ -209,7 +209,7 @@ def analyse_attribute(graph: nx.Graph, people: list, attribute: str, attributes:
     brokerage = None
     if graph.is_directed():
         per_person = gould_fernandez(graph, group_of)
-        totals = {group: dict.fromkeys(BROKERAGE_ROLES, 0) for group in set(group_of.values())}
+        totals = {group: dict.fromkeys(BROKERAGE_ROLES, 0) for group in dict.fromkeys(group_of.values())}
         for name, counts in per_person.items():
             for role in BROKERAGE_ROLES:
                 totals[group_of[name]][role] += counts[role]
