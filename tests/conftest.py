@@ -1,19 +1,17 @@
 """Shared fixtures: the vendored browser runtime, a built site and a local server for it."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
+
+from browser_support import chromium_path, launch_chromium, serve  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -38,40 +36,11 @@ def built_site(tmp_path_factory, vendored_runtime) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm", ".mjs": "text/javascript"}
-
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path):
-    """Serve ``directory`` on 127.0.0.1 on a free port; return (base_url, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
     url, server = serve(built_site)
     yield url
     server.shutdown()
-
-
-def chromium_path() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")
@@ -86,7 +55,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        instance = launch_chromium(playwright)
         yield instance
         instance.close()
 
@@ -97,3 +66,33 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """axe-core's source, vendored from the npm registry (pinned) for the accessibility checks."""
+    from sitegen.assets import vendor_test_assets
+
+    return (vendor_test_assets()["axe-core"] / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def axe(axe_script):
+    """Run axe-core on the page; return the serious and critical violations as readable lines."""
+
+    def run(page, context: str = "document") -> list[str]:
+        if not page.evaluate("() => typeof window.axe === 'object'"):
+            page.add_script_tag(content=axe_script)
+        result = page.evaluate(
+            "async (context) => await axe.run(context === 'document' ? document : context, "
+            "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})",
+            context,
+        )
+        return [
+            f"{violation['impact']}: {violation['id']}: {violation['help']} — "
+            + "; ".join(node["target"][0] if isinstance(node["target"][0], str) else str(node["target"]) for node in violation["nodes"][:5])
+            for violation in result["violations"]
+            if violation["impact"] in ("serious", "critical")
+        ]
+
+    return run
