@@ -1,0 +1,324 @@
+"""Figures drawn from the content as inline SVG, each with a text alternative holding the same data.
+
+Every function here is pure: plain dicts and strings in, a :class:`Figure` out. The SVG scales
+with its container (``viewBox``, no fixed width), takes its colours from the page
+(``currentColor`` and Material's CSS variables, so dark mode works), carries ``role="img"``,
+a ``<title>`` and a ``<desc>``, and lists in ``items`` every label it draws. The ``alternative``
+is Markdown (a list) that says the same thing in words; pages put it right below the picture.
+
+    >>> figure = triangle_svg({"authority": "high", "organisational-capacity": "emerging", "value": "not-stated"})
+    >>> figure.items[0]
+    'Authority: high'
+    >>> figure.svg.startswith('<svg ')
+    True
+"""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from html import escape as _html_escape
+
+# Material's palette variables, with plain fallbacks for pages outside Material.
+ACCENT = "var(--md-primary-fg-color, #3f51b5)"
+TINT = "var(--md-default-fg-color--lightest, rgba(0, 0, 0, 0.07))"
+MUTED = "var(--md-default-fg-color--light, rgba(0, 0, 0, 0.54))"
+
+CORNER_NAMES = {"authority": "Authority", "organisational-capacity": "Organisational capacity", "value": "Value"}
+CORNER_ORDER = ("authority", "organisational-capacity", "value")
+
+# Marker radius for each importance label of the phases content (§5.3 gives importance in
+# words only; this ordering into sizes is ours). ``None`` draws a dashed, empty ring.
+IMPORTANCE_RADIUS = {
+    "limited": 9,
+    "emerging": 15,
+    "reduced": 15,
+    "high": 21,
+    "balanced": 21,
+    "very-high": 27,
+    "not-stated": None,
+}
+IMPORTANCE_LABEL = {
+    "limited": "limited",
+    "emerging": "emerging",
+    "reduced": "reduced",
+    "high": "high",
+    "balanced": "balanced",
+    "very-high": "very high",
+    "not-stated": "not stated",
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An SVG drawing and its text alternative.
+
+    ``items`` are the labels the drawing shows, in drawing order; every one of them also
+    appears in ``alternative``, so nothing is said by the picture alone.
+    """
+
+    svg: str
+    alternative: str
+    items: tuple[str, ...]
+    title: str
+
+
+def _x(text) -> str:
+    """Text for SVG/XML: escaped, quotes included (it also goes into attributes)."""
+    return _html_escape(str(text), quote=True)
+
+
+def _svg(svg_id: str, view_box: str, title: str, desc: str, body: list[str], max_width: str) -> str:
+    # One line: Python-Markdown passes a single-line raw HTML block through untouched.
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}" role="img" '
+        f'aria-labelledby="{svg_id}-title {svg_id}-desc" class="tt-figure" '
+        f'style="width:100%;max-width:{max_width};height:auto;color:inherit" '
+        f'font-family="inherit" fill="currentColor">'
+        f'<title id="{svg_id}-title">{_x(title)}</title>'
+        f'<desc id="{svg_id}-desc">{_x(desc)}</desc>'
+        + "".join(body)
+        + "</svg>"
+    )
+
+
+def _arrow_marker(marker_id: str, size: int = 9) -> str:
+    return (
+        f'<defs><marker id="{marker_id}" viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" '
+        f'markerWidth="{size}" markerHeight="{size}" '
+        f'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>'
+    )
+
+
+def _tspans(lines: list[str], x: float, first_y: float, line_height: float) -> str:
+    return "".join(
+        f'<tspan x="{x:g}" y="{first_y + index * line_height:g}">{_x(line)}</tspan>' for index, line in enumerate(lines)
+    )
+
+
+# ---------------------------------------------------------------- Figure 1: the lifecycle
+
+def lifecycle_svg(phases: list[dict], *, title: str = "Phases of the local social innovation lifecycle",
+                  svg_id: str = "lifecycle") -> Figure:
+    """The lifecycle as a column of phases from early (top) to late (bottom).
+
+    ``phases``: dicts with ``number``, ``name`` and ``summary`` (one line each), and an optional
+    ``href`` that the text alternative links the name to. They are drawn in ``number`` order.
+    """
+    ordered = sorted(phases, key=lambda phase: phase["number"])
+    width, left, text_x, wrap = 400, 34, 82, 44
+    body = [_arrow_marker(f"{svg_id}-arrow")]
+    y = 40
+    rows = []
+    for phase in ordered:
+        lines = textwrap.wrap(str(phase["summary"]), wrap)
+        rows.append((phase, y, lines))
+        y += 34 + 17 * len(lines) + 16
+    height = y + 14
+    body.append(f'<text x="{left}" y="20" text-anchor="middle" font-size="13" font-weight="700">Early</text>')
+    body.append(f'<text x="{left}" y="{height - 6}" text-anchor="middle" font-size="13" font-weight="700">Late</text>')
+    body.append(
+        f'<line x1="{left}" y1="28" x2="{left}" y2="{height - 24}" stroke="currentColor" stroke-width="2" '
+        f'marker-end="url(#{svg_id}-arrow)"/>'
+    )
+    items = []
+    for phase, top, lines in rows:
+        label = _phase_label(phase)
+        items.append(label)
+        centre_y = top + 12
+        body.append(
+            f'<circle cx="{left}" cy="{centre_y}" r="15" style="fill:{ACCENT}" stroke="currentColor" stroke-width="1.5"/>'
+            f'<text x="{left}" y="{centre_y + 5}" text-anchor="middle" font-size="14" font-weight="700" '
+            f'style="fill:var(--md-primary-bg-color, #fff)">{phase["number"]}</text>'
+        )
+        box_height = 30 + 17 * len(lines)
+        body.append(
+            f'<rect x="{text_x - 12}" y="{top - 8}" width="{width - text_x + 6}" height="{box_height}" rx="6" '
+            f'style="fill:{TINT}" stroke="currentColor" stroke-opacity="0.35"/>'
+        )
+        body.append(f'<text x="{text_x}" y="{top + 11}" font-size="15" font-weight="700">{_x(label)}</text>')
+        body.append(f'<text font-size="13">{_tspans(lines, text_x, top + 30, 17)}</text>')
+    desc = "From early to late: " + "; ".join(
+        f"phase {phase['number']}, {phase['name']}: {phase['summary']}" for phase in ordered
+    )
+    alternative = "\n".join(
+        f"- **{_linked(_phase_label(phase), phase.get('href'))}** — {_md(phase['summary'])}" for phase in ordered
+    )
+    alternative = "Text version, from early to late:\n\n" + alternative + "\n"
+    return Figure(_svg(svg_id, f"0 0 {width + 8} {height}", title, desc, body, "30rem"), alternative, tuple(items), title)
+
+
+# ---------------------------------------------------------------- the strategic triangle
+
+def triangle_svg(levels: dict, names: dict | None = None, *, title: str = "Strategic triangle",
+                 svg_id: str = "triangle") -> Figure:
+    """The strategic triangle with each corner's importance shown by marker size and in words.
+
+    ``levels`` maps a corner slug (``authority``, ``organisational-capacity``, ``value``) to an
+    importance label of the phases content: limited, emerging, reduced, high, balanced,
+    very-high or not-stated. ``names`` overrides the corners' display names. Corners are drawn
+    in the order authority (top), organisational capacity (bottom left), value (bottom right);
+    other slugs are not drawn. A ``not-stated`` corner is an empty dashed ring.
+
+    Raises ValueError for an unknown importance label, so a typo cannot draw a wrong size.
+    """
+    names = {**CORNER_NAMES, **(names or {})}
+    unknown = {level for level in levels.values() if level not in IMPORTANCE_RADIUS}
+    if unknown:
+        raise ValueError(f"unknown importance label(s): {', '.join(sorted(map(str, unknown)))}")
+    positions = {
+        "authority": (210, 92, "middle", 40),
+        "organisational-capacity": (100, 262, "middle", 310),
+        "value": (320, 262, "middle", 310),
+    }
+    corners = [slug for slug in CORNER_ORDER if slug in levels]
+    body = [
+        '<polygon points="210,92 100,262 320,262" fill="none" stroke="currentColor" stroke-width="2" stroke-opacity="0.6"/>'
+    ]
+    items, desc_parts, alternative = [], [], []
+    for slug in corners:
+        x, y, anchor, label_y = positions[slug]
+        level = levels[slug]
+        radius = IMPORTANCE_RADIUS[level]
+        name, level_text = names[slug], IMPORTANCE_LABEL[level]
+        if radius is None:
+            body.append(
+                f'<circle cx="{x}" cy="{y}" r="15" style="fill:{ACCENT};fill-opacity:0" stroke="currentColor" '
+                f'stroke-width="2" stroke-dasharray="4 3"/>'
+                f'<text x="{x}" y="{y + 5}" text-anchor="middle" font-size="14" font-weight="700">?</text>'
+            )
+        else:
+            body.append(
+                f'<circle cx="{x}" cy="{y}" r="{radius}" style="fill:{ACCENT};fill-opacity:0.85" '
+                f'stroke="currentColor" stroke-width="1.5"/>'
+            )
+        body.append(
+            f'<text x="{x}" y="{label_y}" text-anchor="{anchor}" font-size="15" font-weight="700">{_x(name)}</text>'
+            f'<text x="{x}" y="{label_y + 18}" text-anchor="{anchor}" font-size="14" style="fill:{MUTED}">'
+            f'{_x(level_text)}</text>'
+        )
+        items.append(f"{name}: {level_text}")
+        desc_parts.append(f"{name}, importance {level_text}")
+        alternative.append(f"- **{_md(name)}**: {_md(level_text)}")
+    desc = (
+        "Triangle with a marker at each corner; a larger marker means the corner matters more, "
+        "an empty dashed ring means the report does not say. " + "; ".join(desc_parts) + "."
+    )
+    text = "Text version (importance of each corner):\n\n" + "\n".join(alternative) + "\n"
+    return Figure(_svg(svg_id, "0 0 420 340", title, desc, body, "24rem"), text, tuple(items), title)
+
+
+# ---------------------------------------------------------------- Figure 5: local innovation system
+
+def innovation_system_svg(layers: list[dict], link_types: list[dict], *, lowest: int = 0,
+                          title: str = "Layers of a local innovation system",
+                          svg_id: str = "innovation-system") -> Figure:
+    """Stacked layers joined by vertical links, with a horizontal link drawn inside each layer.
+
+    ``layers``: dicts with ``name`` (and optional ``href``), drawn top to bottom in list order.
+    ``link_types``: dicts with ``id`` (``horizontal`` or ``vertical``) and ``name``.
+    ``lowest``: how many layers at the bottom the source calls the lowest levels; they get a
+    bracket labelled so, and the text alternative says which they are.
+    """
+    width, band_x, band_width, band_height, gap = 500, 96, 300, 46, 26
+    top = 16
+    body = [_arrow_marker(f"{svg_id}-arrow")]
+    items = []
+    link_names = {link["id"]: link["name"] for link in link_types}
+    for index, layer in enumerate(layers):
+        y = top + index * (band_height + gap)
+        body.append(
+            f'<rect x="{band_x}" y="{y}" width="{band_width}" height="{band_height}" rx="8" style="fill:{TINT}" '
+            f'stroke="currentColor" stroke-opacity="0.5"/>'
+            f'<text x="{band_x + 14}" y="{y + 29}" font-size="15" font-weight="700">{_x(layer["name"])}</text>'
+        )
+        if "horizontal" in link_names:
+            hx = band_x + band_width - 84
+            body.append(
+                f'<circle cx="{hx}" cy="{y + 23}" r="4"/><circle cx="{hx + 66}" cy="{y + 23}" r="4"/>'
+                f'<line x1="{hx + 7}" y1="{y + 23}" x2="{hx + 59}" y2="{y + 23}" stroke="currentColor" stroke-width="2" '
+                f'marker-start="url(#{svg_id}-arrow)" marker-end="url(#{svg_id}-arrow)"/>'
+            )
+        items.append(layer["name"])
+        if index and "vertical" in link_names:
+            arrow_x = band_x + 40
+            body.append(
+                f'<line x1="{arrow_x}" y1="{y - gap + 3}" x2="{arrow_x}" y2="{y - 3}" stroke="currentColor" stroke-width="2" '
+                f'marker-start="url(#{svg_id}-arrow)" marker-end="url(#{svg_id}-arrow)"/>'
+            )
+    bottom = top + len(layers) * (band_height + gap) - gap
+    if lowest:
+        first = top + (len(layers) - lowest) * (band_height + gap)
+        bx = band_x + band_width + 10
+        body.append(
+            f'<path d="M{bx},{first} h8 V{bottom} h-8" fill="none" stroke="currentColor" stroke-width="1.5"/>'
+            f'<text font-size="13">{_tspans(["The two" if lowest == 2 else "The", "lowest", "levels"], bx + 14, (first + bottom) / 2 - 12, 16)}</text>'
+        )
+        items.append("The lowest levels")
+    legend_y = bottom + 34
+    legend = []
+    if "vertical" in link_names:
+        body.append(
+            f'<line x1="{band_x}" y1="{legend_y - 14}" x2="{band_x}" y2="{legend_y + 6}" stroke="currentColor" stroke-width="2" '
+            f'marker-start="url(#{svg_id}-arrow)" marker-end="url(#{svg_id}-arrow)"/>'
+            f'<text x="{band_x + 14}" y="{legend_y}" font-size="13">{_x(link_names["vertical"])}: between layers</text>'
+        )
+        legend.append(link_names["vertical"])
+        legend_y += 30
+    if "horizontal" in link_names:
+        body.append(
+            f'<line x1="{band_x - 12}" y1="{legend_y - 4}" x2="{band_x + 12}" y2="{legend_y - 4}" stroke="currentColor" '
+            f'stroke-width="2" marker-start="url(#{svg_id}-arrow)" marker-end="url(#{svg_id}-arrow)"/>'
+            f'<text x="{band_x + 20}" y="{legend_y}" font-size="13">{_x(link_names["horizontal"])}: within a layer</text>'
+        )
+        legend.append(link_names["horizontal"])
+        legend_y += 30
+    items.extend(legend)
+    height = legend_y
+    lowest_names = [layer["name"] for layer in layers[len(layers) - lowest:]] if lowest else []
+    desc = (
+        "Layers from top to bottom: " + ", ".join(layer["name"] for layer in layers) + ". "
+        + (f"The lowest levels are {' and '.join(lowest_names)}. " if lowest_names else "")
+        + (f"{link_names['vertical']} join neighbouring layers. " if "vertical" in link_names else "")
+        + (f"{link_names['horizontal']} join people or organisations within a layer." if "horizontal" in link_names else "")
+    )
+    alternative = ["Text version, layers as drawn from top to bottom:", ""]
+    alternative += [f"{index}. {_linked(layer['name'], layer.get('href'))}" for index, layer in enumerate(layers, start=1)]
+    alternative.append("")
+    if lowest_names:
+        alternative.append(f"- The lowest levels: {_md(' and '.join(lowest_names))}.")
+    if "vertical" in link_names:
+        alternative.append(f"- {_md(link_names['vertical'])}: arrows between neighbouring layers.")
+    if "horizontal" in link_names:
+        alternative.append(f"- {_md(link_names['horizontal'])}: an arrow inside each layer.")
+    return Figure(
+        _svg(svg_id, f"0 0 {width} {height}", title, desc, body, "32rem"), "\n".join(alternative) + "\n", tuple(items), title
+    )
+
+
+# ---------------------------------------------------------------- placing a figure on a page
+
+def figure_markdown(figure: Figure, caption: str, *, figure_id: str | None = None) -> str:
+    """The SVG in a ``<figure>`` with its caption, then the text alternative as Markdown.
+
+    The drawing is left out of the search index (its words are in the text version below).
+    """
+    anchor = f' id="{_x(figure_id)}"' if figure_id else ""
+    return (
+        f'<figure class="tt-figure"{anchor} data-search-exclude>\n'
+        f"{figure.svg}\n"
+        f"<figcaption>{_x(caption)}</figcaption>\n"
+        f"</figure>\n\n"
+        f"{figure.alternative}\n"
+    )
+
+
+def _phase_label(phase: dict) -> str:
+    return f"Phase {phase['number']}: {phase['name']}"
+
+
+def _md(text) -> str:
+    return _html_escape(str(text), quote=False)
+
+
+def _linked(text: str, href: str | None) -> str:
+    return f"[{_md(text)}]({href})" if href else _md(text)
