@@ -89,3 +89,20 @@ def near_duplicate_names(names) -> Note | None:
         f"{len(clashes)} set(s) of names differ only in capitals or spacing and are treated as different people: check them",
         clashes, len(clashes),
     )
+
+
+def load_network(text, *, directed: bool = False, fmt: str | None = None) -> dict:
+    """Parse ``text`` and build the graph, and report only its size.
+
+    The cost of reading a network without analysing it: the benchmark's baseline
+    (scripts/bench_roles.py), callable from Pyodide like any calculator.
+
+    >>> load_network("Ann,Bob\\nBob,Cy")
+    {'people': 3, 'ties': 2}
+    """
+    from calculators.network.parse import parse_ties
+
+    parsed = parse_ties(text, fmt=fmt)
+    graph, _ = build_graph(parsed.names, parsed.ties, directed=directed)
+    check_size(graph)
+    return {"people": graph.number_of_nodes(), "ties": graph.number_of_edges()}

@@ -16,18 +16,43 @@ def undirected_view(graph: nx.Graph) -> nx.Graph:
     return graph.to_undirected(as_view=True) if graph.is_directed() else graph
 
 
+def _adjacency(graph: nx.Graph) -> dict:
+    undirected = undirected_view(graph)
+    return {node: list(undirected.adj[node]) for node in undirected}
+
+
+def _largest_piece(adjacency: dict, allowed) -> set:
+    """The largest connected set among ``allowed`` people (first found wins a tie)."""
+    allowed = allowed if isinstance(allowed, (set, dict)) else set(allowed)
+    seen: set = set()
+    best: set = set()
+    for start in adjacency:
+        if start in seen or start not in allowed:
+            continue
+        piece = {start}
+        frontier = [start]
+        while frontier:
+            following = []
+            for node in frontier:
+                for neighbour in adjacency[node]:
+                    if neighbour not in piece and neighbour in allowed:
+                        piece.add(neighbour)
+                        following.append(neighbour)
+            frontier = following
+        seen |= piece
+        if len(piece) > len(best):
+            best = piece
+    return best
+
+
 def largest_group(graph: nx.Graph) -> set:
     """The people in the largest connected group (ties undirected); empty for no people.
 
     >>> sorted(largest_group(nx.Graph([(1, 2), (3, 4), (4, 5)])))
     [3, 4, 5]
     """
-    undirected = undirected_view(graph)
-    best: set = set()
-    for component in nx.connected_components(undirected):
-        if len(component) > len(best):
-            best = component
-    return best
+    adjacency = _adjacency(graph)
+    return _largest_piece(adjacency, adjacency)
 
 
 def departure(graph: nx.Graph, leaving) -> dict:
@@ -35,20 +60,19 @@ def departure(graph: nx.Graph, leaving) -> dict:
 
     ``cut_off`` counts people who stay but lose their connection to the main group: they
     were in the largest group before, and afterwards are outside the largest piece left
-    of that group.
-    ``isolated`` counts people who stay but are left with no ties at all.
+    of that group. ``isolated`` counts people who stay but are left with no ties at all.
 
     >>> departure(nx.path_graph(5), {2})["cut_off"]
     2
     """
-    undirected = undirected_view(graph)
+    adjacency = _adjacency(graph)
     leaving = set(leaving)
-    before = largest_group(undirected)
-    remaining = undirected.subgraph([n for n in undirected if n not in leaving])
-    after = largest_group(remaining)
-    main_piece = largest_group(remaining.subgraph([n for n in before if n not in leaving]))
-    cut = [n for n in before if n not in leaving and n not in main_piece]
-    isolated = [n for n in remaining if remaining.degree(n) == 0 and undirected.degree(n) > 0]
+    before = _largest_piece(adjacency, adjacency)
+    staying = {node for node in adjacency if node not in leaving}
+    after = _largest_piece(adjacency, staying)
+    main_piece = _largest_piece(adjacency, before - leaving)
+    cut = [n for n in adjacency if n in before and n not in leaving and n not in main_piece]
+    isolated = [n for n in staying if adjacency[n] and all(m in leaving for m in adjacency[n])]
     return {
         "leaving": len(leaving),
         "largest_group_before": len(before),
