@@ -1,0 +1,645 @@
+"""case-studies/: the filterable index, the Table 1 matrix and one page per case study.
+
+Every page is built from content/case-studies/*.yaml, content/taxonomies.yaml and the slugs
+other content defines (phases, findings, factor clusters, recommendations), linked through
+``Urls``. The index works as a plain list; docs/assets/js/case-filters.js adds the filters.
+"""
+from __future__ import annotations
+
+import re
+
+from sitegen.case_studies import table1_rows
+from sitegen.markdown import attr, escape, front_matter, relative, source_line
+from sitegen.urls import Urls
+
+INDEX = "case-studies/index.md"
+TABLE1 = "case-studies/table-1.md"
+NOT_PLACED = "not-placed"
+NOT_STATED = "not-stated"
+# Facets the index can be filtered by: (data attribute, label, "all" option).
+FACETS = [
+    ("country", "Country", "All countries"),
+    ("field", "Field", "All fields"),
+    ("phase", "Lifecycle phase", "All phases"),
+    ("trigger", "Trigger type", "All trigger types"),
+]
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#|])")
+
+
+def case_page(slug: str) -> str:
+    return f"case-studies/{slug}.md"
+
+
+def text(value) -> str:
+    """Content text for a Markdown context: HTML escaped, Markdown syntax characters neutralised.
+
+    (e.g. "A*-C ... A*-C" must not turn into emphasis.) Use ``escape`` inside raw HTML blocks.
+    """
+    flat = " ".join(str(value).split())
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", escape(flat))
+
+
+def html_text(value) -> str:
+    return escape(" ".join(str(value).split()))
+
+
+def number(value) -> str:
+    """A stated value as printed: thousands separated when the report gives a plain number."""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        whole, _, fraction = repr(value).partition(".")
+        return f"{int(whole):,}" + (f".{fraction}" if fraction and fraction != "0" else "")
+    return str(value)
+
+
+def ordered_cases(content: dict) -> list[dict]:
+    return sorted(content.get("case-studies", {}).values(), key=lambda record: record["number"])
+
+
+class Taxonomy:
+    """Labels for the taxonomy slugs the case-study records refer to."""
+
+    def __init__(self, content: dict):
+        taxonomies = content.get("taxonomies", {})
+        self.labels = {
+            kind: {item["id"]: item["label"] for item in taxonomies.get(key, [])}
+            for kind, key in [
+                ("country", "countries"), ("level", "levels"), ("field", "fields"),
+                ("innovation-kind", "innovation_kinds"), ("framing", "framings"), ("trigger", "trigger_types"),
+            ]
+        }
+        self.phases = {
+            phase["id"]: f"Phase {phase['number']}: {phase['name']}"
+            for phase in content.get("phases", {}).get("phases", [])
+        }
+        self.labels["phase"] = {**self.phases, NOT_PLACED: "Not placed by the report"}
+        self.labels["trigger"] = {**self.labels["trigger"], NOT_STATED: "No trigger stated"}
+
+    def label(self, kind: str, slug: str) -> str:
+        return self.labels[kind].get(slug, slug)
+
+
+def facet_values(record: dict) -> dict[str, list[str]]:
+    """The slugs a case study has for each index filter."""
+    phase = record["phase"]
+    trigger = (record.get("analysis") or {}).get("trigger") or {}
+    return {
+        "country": [record["country"]],
+        "field": list(record["fields"]),
+        "phase": [phase["phase"]] if phase.get("placed") else [NOT_PLACED],
+        "trigger": list(trigger.get("types") or [NOT_STATED]),
+    }
+
+
+def case_title(record: dict) -> str:
+    return record.get("short_title") or record["title"]
+
+
+# ---------------------------------------------------------------- the index page
+
+def build_index(content: dict, taxonomy: Taxonomy, urls: Urls) -> str:
+    cases = ordered_cases(content)
+    out = [front_matter("Case studies", "The report's ten case studies: filter by country, field, lifecycle phase and trigger.", "case-studies/")]
+    out.append("# Case studies\n")
+    out.append(
+        f"The report draws on {len(cases)} case studies: detailed studies of UK councils, studies of places abroad, "
+        "two mini case studies and an experiment with social network analysis. "
+        f"The {len(table1_rows(content['case-studies']))} with a row in the report's summary table are compared on the "
+        f"[Table 1 comparison]({relative(INDEX, TABLE1)}) page.\n"
+    )
+    out.append(filters_form(cases, taxonomy))
+    out.append("## All case studies\n")
+    out.append('<ul class="case-list" markdown>')
+    for record in cases:
+        out.append(index_item(record, taxonomy, urls))
+    out.append("</ul>\n")
+    out.append('<p class="case-empty" hidden>No case study matches these filters. Choose "All" in one of the lists to widen the search.</p>\n')
+    return "\n".join(out)
+
+
+def filters_form(cases: list[dict], taxonomy: Taxonomy) -> str:
+    present: dict[str, list[str]] = {key: [] for key, _, _ in FACETS}
+    for record in cases:
+        for key, values in facet_values(record).items():
+            present[key] += [value for value in values if value not in present[key]]
+    order = {"phase": list(taxonomy.phases) + [NOT_PLACED]}
+    lines = ['<form class="case-filters" data-search-exclude hidden>', "<fieldset>", "<legend>Filter the case studies</legend>"]
+    for key, label, everything in FACETS:
+        values = present[key]
+        if key in order:
+            values = [value for value in order[key] if value in values]
+        else:
+            values = sorted(values, key=lambda value: taxonomy.label(key, value))
+        lines.append('<div class="case-filter">')
+        lines.append(f'<label for="case-filter-{key}">{escape(label)}</label>')
+        lines.append(f'<select id="case-filter-{key}" name="{key}" data-facet="{key}">')
+        lines.append(f'<option value="">{escape(everything)}</option>')
+        for value in values:
+            lines.append(f'<option value="{attr(value)}">{escape(taxonomy.label(key, value))}</option>')
+        lines.append("</select>")
+        lines.append("</div>")
+    lines.append('<button type="reset" class="md-button">Show all</button>')
+    lines.append("</fieldset>")
+    lines.append(f'<p class="case-count" role="status" aria-live="polite">Showing {len(cases)} of {len(cases)} case studies</p>')
+    lines.append("</form>\n")
+    return "\n".join(lines)
+
+
+def index_item(record: dict, taxonomy: Taxonomy, urls: Urls) -> str:
+    facets = facet_values(record)
+    data = " ".join(f'data-{key}="{attr(" ".join(values))}"' for key, values in facets.items())
+    link = urls.link(INDEX, "case-study", record["id"])
+    phase = record["phase"]
+    phase_label = (
+        f"[{text(taxonomy.label('phase', phase['phase']))}]({urls.link(INDEX, 'phase', phase['phase'])})"
+        if phase.get("placed") else text(taxonomy.label("phase", NOT_PLACED))
+    )
+    labels = [
+        ("Country", text(taxonomy.label("country", record["country"]))),
+        ("Field", ", ".join(text(taxonomy.label("field", value)) for value in record["fields"])),
+        ("Phase", phase_label),
+        ("Trigger", ", ".join(text(taxonomy.label("trigger", value)) for value in facets["trigger"])),
+    ]
+    lines = [f'<li class="case-item" {data} markdown="block">']
+    lines.append(f"### [Case study {record['number']}: {text(case_title(record))}]({link})\n")
+    lines.append('<p class="case-facets" markdown="span">' + " ".join(
+        f'<span class="case-facet"><span class="case-facet-name">{name}:</span> {value}</span>' for name, value in labels
+    ) + "</p>\n")
+    lines.append(text(record["summary"]["text"]) + "\n")
+    lines.append(source_line(record["summary"]["source"], INDEX) + "\n")
+    lines.append("</li>")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- Table 1
+
+def build_table1(content: dict, urls: Urls) -> str:
+    case_studies = content.get("case-studies", {})
+    rows = table1_rows(case_studies)
+    out = [front_matter("Table 1: drivers and enablers compared", "The report's Table 1: trigger, drivers and enablers of seven case studies side by side.", "case-studies/")]
+    out.append("# Table 1: drivers and enablers compared\n")
+    out.append(
+        f"The report's Table 1 sets {len(rows)} of its case studies side by side: what triggered the innovation, "
+        "what drove it and what enabled it. Labels are the table's own; each case study page also gives the "
+        "case's own analysis, which is worded differently in places.\n"
+    )
+    out.append('<figure class="table-1" markdown>')
+    out.append('<figcaption id="table-1-caption">Table 1: summary of drivers and enablers, by case study area</figcaption>\n')
+    out.append('<table markdown aria-labelledby="table-1-caption">')
+    out.append('<thead><tr><th scope="col">Case study area</th><th scope="col">Trigger</th><th scope="col">Drivers</th><th scope="col">Enablers</th></tr></thead>')
+    out.append("<tbody markdown>")
+    for row in rows:
+        out.append('<tr markdown>')
+        out.append(f'<th scope="row" markdown="span">[{text(row["area_label"])}]({urls.link(TABLE1, "case-study", row["case"])})</th>')
+        out.append(f"<td>{html_text(row['trigger'])}</td>")
+        for column in ("drivers", "enablers"):
+            items = "".join(f"<li>{html_text(item)}</li>" for item in row[column])
+            out.append(f"<td><ul>{items}</ul></td>")
+        out.append("</tr>")
+    out.append("</tbody>")
+    out.append("</table>\n")
+    out.append("</figure>\n")
+    out.append(source_line("; ".join(sorted({row["source"] for row in rows})), TABLE1) + "\n")
+    noted = [row for row in rows if row.get("note")]
+    if noted:
+        out.append("## Notes on the table\n")
+        for row in noted:
+            out.append(admonition("note", row["area_label"], [text(row["note"]), source_line(row["source"], TABLE1)]))
+    without = [record for record in ordered_cases(content) if not record.get("table1")]
+    if without:
+        out.append("## Case studies without a row\n")
+        out.append("Table 1 has no row for these case studies:\n")
+        for record in without:
+            out.append(f"- [Case study {record['number']}: {text(case_title(record))}]({urls.link(TABLE1, 'case-study', record['id'])})")
+        out.append("")
+    return "\n".join(out)
+
+
+def admonition(kind: str, title: str, paragraphs: list[str]) -> str:
+    body = "\n\n".join(paragraphs)
+    indented = "\n".join(("    " + line) if line else "" for line in body.split("\n"))
+    return f'!!! {kind} "{title.replace(chr(34), chr(39))}"\n\n{indented}\n'
+
+
+# ---------------------------------------------------------------- one case study
+
+class CasePage:
+    def __init__(self, record: dict, content: dict, taxonomy: Taxonomy, urls: Urls):
+        self.record = record
+        self.content = content
+        self.taxonomy = taxonomy
+        self.urls = urls
+        self.page = case_page(record["id"])
+
+    def cite(self, source: str) -> str:
+        return source_line(source, self.page)
+
+    def link(self, kind: str, slug: str) -> str:
+        return self.urls.link(self.page, kind, slug)
+
+    def build(self) -> str:
+        record = self.record
+        out = [front_matter(
+            f"Case study {record['number']}: {case_title(record)}",
+            " ".join(record["summary"]["text"].split())[:150].rsplit(" ", 1)[0] + "…",
+            f"case-studies/{record['id']}.yaml",
+        )]
+        out.append(f"# Case study {record['number']}: {text(record['title'])}\n")
+        for part in (
+            self.summary, self.identity, self.background, self.analysis, self.method,
+            self.survey, lambda: self.sections("Context and need", record.get("context_and_need")),
+            lambda: self.sections("Innovation strategy", record.get("innovation_strategy")),
+            lambda: self.sections("How the innovation was carried out", record.get("process")),
+            self.messages, self.examples, self.outcomes, self.timeline, self.people, self.lessons,
+            self.phase, self.related, self.notes,
+        ):
+            section = part()
+            if section:
+                out.append(section)
+        return "\n".join(out)
+
+    # -- blocks
+
+    def passage(self, item: dict) -> str:
+        lines = [text(item["text"]) + "\n"]
+        if item.get("note"):
+            lines.append(f'<p class="case-note"><strong>Note:</strong> {html_text(item["note"])}</p>\n')
+        lines.append(self.cite(item["source"]) + "\n")
+        return "\n".join(lines)
+
+    def cited_item(self, body: str, source: str, note: str | None = None) -> str:
+        extra = f" <em>Note: {html_text(note)}</em>" if note else ""
+        return f'- {body}{extra} <span class="source">({escape(source)})</span>'
+
+    def summary(self) -> str:
+        record = self.record
+        out = ["## Summary\n", self.passage(record["summary"])]
+        for item in record.get("overview", []):
+            out.append(self.passage(item))
+        return "\n".join(out)
+
+    def identity(self) -> str:
+        record, taxonomy = self.record, self.taxonomy
+        period = record["period"]
+        span = text(period["from"]) + (f" to {text(period['to'])}" if period.get("to") else " onwards")
+        kind = record["innovation_kind"]
+        kinds = ", ".join(text(taxonomy.label("innovation-kind", value)) for value in kind["kinds"])
+        if kind.get("degree"):
+            kinds += f" ({kind['degree']})"
+        phase = record["phase"]
+        phase_cell = (
+            f"[{text(taxonomy.label('phase', phase['phase']))}]({self.link('phase', phase['phase'])})"
+            if phase.get("placed") else "Not placed by the report"
+        )
+        rows = [
+            ("Place", text(record["place"])),
+            ("Country", text(taxonomy.label("country", record["country"]))),
+            ("Level", text(taxonomy.label("level", record["level"]))),
+            ("Field" if len(record["fields"]) == 1 else "Fields", ", ".join(text(taxonomy.label("field", value)) for value in record["fields"])),
+            ("Period", span),
+            ("Kind of innovation", kinds),
+            ("Framing", text(taxonomy.label("framing", record["framing"]))),
+            ("Lifecycle phase", phase_cell),
+        ]
+        table1 = record.get("table1")
+        if table1:
+            rows.append(("Table 1 trigger", f"[{text(table1['trigger'])}]({relative(self.page, TABLE1)})"))
+        out = ["## At a glance\n", '<div class="case-facts" markdown>', '<table markdown aria-label="At a glance">', "<tbody markdown>"]
+        for name, value in rows:
+            out.append(f'<tr markdown><th scope="row">{name}</th><td markdown="span">{value}</td></tr>')
+        out += ["</tbody>", "</table>", "</div>\n", self.cite(record["source"]) + "\n"]
+        out.append(f"**Period.** {text(period['description'])}\n")
+        if period.get("note"):
+            out.append(f'<p class="case-note"><strong>Note:</strong> {html_text(period["note"])}</p>\n')
+        out.append(self.cite(period["source"]) + "\n")
+        out.append(f"**Kind of innovation.** {text(kind['basis'])}\n")
+        out.append(self.cite(kind["source"]) + "\n")
+        return "\n".join(out)
+
+    def background(self) -> str:
+        facts = self.record.get("background")
+        if not facts:
+            return ""
+        return "\n".join([
+            "## Background data\n",
+            facts_table(facts, f"Background data: {case_title(self.record)}", "case-facts"),
+            self.cite("; ".join(dict.fromkeys(fact["source"] for fact in facts))) + "\n",
+        ])
+
+    def analysis(self) -> str:
+        record = self.record
+        table1, analysis = record.get("table1"), record.get("analysis")
+        if not table1 and not analysis:
+            return ""
+        out = ["## Trigger, drivers and enablers\n"]
+        if table1:
+            out.append("### In Table 1\n")
+            out.append(f"The report's [comparison table]({relative(self.page, TABLE1)}) labels this case \"{text(table1['area_label'])}\".\n")
+            out.append(f"Trigger\n:   {text(table1['trigger'])}\n")
+            out.append("Drivers\n" + "".join(f":   {text(item)}\n" for item in table1["drivers"]))
+            out.append("Enablers\n" + "".join(f":   {text(item)}\n" for item in table1["enablers"]))
+            if table1.get("note"):
+                out.append(admonition("note", "About this row", [text(table1["note"])]))
+            out.append(self.cite(table1["source"]) + "\n")
+        elif analysis:
+            out.append(f"Table 1 has no row for this case study; the analysis below is the case study's own. [See Table 1]({relative(self.page, TABLE1)}).\n")
+        if analysis:
+            if table1:
+                out.append("### In the case study's analysis\n")
+            trigger = analysis.get("trigger")
+            if trigger:
+                heading = "Trigger"
+                if trigger.get("types"):
+                    heading += ": " + ", ".join(text(self.taxonomy.label("trigger", value)) for value in trigger["types"])
+                out.append(f"**{heading}.** {text(trigger['text'])}\n")
+                if trigger.get("note"):
+                    out.append(f'<p class="case-note"><strong>Note:</strong> {html_text(trigger["note"])}</p>\n')
+                out.append(self.cite(trigger["source"]) + "\n")
+            for key, label in (("drivers", "Drivers"), ("enablers", "Enablers")):
+                factors = analysis.get(key, [])
+                if not factors:
+                    continue
+                out.append(f"#### {label}\n" if table1 else f"### {label}\n")
+                for factor in factors:
+                    note = f' <em>Note: {html_text(factor["note"])}</em>' if factor.get("note") else ""
+                    out.append(f"**{text(factor['heading'])}.** {text(factor['explanation'])}{note}\n")
+                    out.append(self.cite(factor["source"]) + "\n")
+            if analysis.get("note"):
+                out.append(admonition("note", "Table 1 and the case study's analysis", [text(analysis["note"])]))
+        return "\n".join(out)
+
+    def sections(self, title: str, items: list[dict] | None) -> str:
+        if not items:
+            return ""
+        out = [f"## {title}\n"]
+        previous = None
+        for item in items:
+            heading = item.get("heading")
+            if heading and heading != previous:
+                out.append(f"### {text(heading)}\n")
+            previous = heading
+            out.append(self.passage(item))
+        return "\n".join(out)
+
+    def method(self) -> str:
+        return self.sections("The method", self.record.get("method"))
+
+    def survey(self) -> str:
+        respondents, rate = self.record.get("respondents"), self.record.get("response_rate")
+        if not respondents and not rate:
+            return ""
+        out = ["## The survey\n"]
+        rows = []
+        if respondents:
+            rows.append(("Respondents", number(respondents["count"]), respondents["source"]))
+            if respondents.get("date"):
+                rows.append(("When", html_text(respondents["date"]), respondents["source"]))
+        if rate:
+            rows.append(("Response rate", f"{number(rate['value'])} {html_text(rate['unit'])}", rate["source"]))
+        out.append('<table class="case-survey-table">\n<caption>The network survey</caption>')
+        out.append('<thead><tr><th scope="col">Measure</th><th scope="col">Value</th><th scope="col">Source</th></tr></thead><tbody>')
+        for name, value, source in rows:
+            out.append(f'<tr><th scope="row">{name}</th><td>{value}</td><td>{escape(source)}</td></tr>')
+        out.append("</tbody></table>\n")
+        if respondents:
+            out.append(f"**Who responded.** {text(respondents['description'])}\n")
+            if respondents.get("note"):
+                out.append(f'<p class="case-note"><strong>Note:</strong> {html_text(respondents["note"])}</p>\n')
+            out.append(self.cite(respondents["source"]) + "\n")
+        if rate and rate.get("note"):
+            out.append(f'<p class="case-note"><strong>Note:</strong> {html_text(rate["note"])}</p>\n')
+        return "\n".join(out)
+
+    def messages(self) -> str:
+        return self.sections("Emerging messages", self.record.get("messages"))
+
+    def examples(self) -> str:
+        examples = self.record.get("examples")
+        if not examples:
+            return ""
+        out = []
+        for example in examples:
+            out.append(f"## Example: {text(example['name'])}\n")
+            out.append(text(example["text"]) + "\n")
+            out.append(self.cite(example["source"]) + "\n")
+            if example.get("figures"):
+                out.append(facts_table(example["figures"], f"{example['name']}: figures", "case-example-figures", group=False))
+                out.append(self.cite("; ".join(dict.fromkeys(fact["source"] for fact in example["figures"]))) + "\n")
+            if example.get("sectors"):
+                out.append("### Sectors\n")
+                out.append("\n".join(f"- {text(sector)}" for sector in example["sectors"]) + "\n")
+                out.append(self.cite(example["source"]) + "\n")
+            if example.get("results"):
+                out.append("### What it found\n")
+                out.extend(self.passage(result) for result in example["results"])
+            if example.get("note"):
+                out.append(admonition("note", f"About the {example['name']} example", [text(example["note"])]))
+        return "\n".join(out)
+
+    def outcomes(self) -> str:
+        outcomes = self.record.get("outcomes")
+        if not outcomes:
+            return ""
+        out = ["## Outcomes\n"]
+        for outcome in outcomes:
+            out.append(text(outcome["text"]) + "\n")
+            if outcome.get("figures"):
+                out.append("\n".join(
+                    self.cited_item(fact_sentence(fact), fact["source"], fact.get("note")) for fact in outcome["figures"]
+                ) + "\n")
+            if outcome.get("note"):
+                out.append(f'<p class="case-note"><strong>Note:</strong> {html_text(outcome["note"])}</p>\n')
+            out.append(self.cite(outcome["source"]) + "\n")
+        return "\n".join(out)
+
+    def timeline(self) -> str:
+        timeline = self.record.get("timeline")
+        if not timeline:
+            return ""
+        out = ["## Timeline\n"]
+        note = [text(timeline["figure_note"])]
+        if timeline.get("figure_caption"):
+            note.insert(0, f"The report's figure \"{text(timeline['figure_caption'])}\" is not reproduced here.")
+        out.append(admonition("info", "About this timeline", note))
+        events = timeline.get("events", [])
+        if events:
+            out.append('<ol class="case-timeline" markdown>')
+            for event in events:
+                extra = f' <em>Note: {html_text(event["note"])}</em>' if event.get("note") else ""
+                out.append(
+                    f'<li markdown="span"><time>{html_text(event["date"])}</time>: {text(event["event"])}{extra} '
+                    f'<span class="source">({escape(event["source"])})</span></li>'
+                )
+            out.append("</ol>\n")
+            out.append(self.cite("; ".join(dict.fromkeys(event["source"] for event in events))) + "\n")
+        return "\n".join(out)
+
+    def people(self) -> str:
+        people, organisations = self.record.get("people"), self.record.get("organisations")
+        if not people and not organisations:
+            return ""
+        out = ["## People and organisations\n"]
+        if people:
+            out.append("### People\n")
+            items = []
+            for person in people:
+                body = f"**{text(person['name'])}**, {text(person['role'])}"
+                if person.get("organisation"):
+                    body += f" ({text(person['organisation'])})"
+                if person.get("contribution"):
+                    body += f": {text(person['contribution'])}"
+                items.append(self.cited_item(body, person["source"], person.get("note")))
+            out.append("\n".join(items) + "\n")
+        if organisations:
+            out.append("### Organisations\n")
+            items = []
+            for organisation in organisations:
+                body = f"**{text(organisation['name'])}**"
+                if organisation.get("abbreviation"):
+                    body += f" ({text(organisation['abbreviation'])})"
+                if organisation.get("sector"):
+                    body += f", {SECTORS[organisation['sector']]}"
+                body += f": {text(organisation['role'])}"
+                items.append(self.cited_item(body, organisation["source"], organisation.get("note")))
+            out.append("\n".join(items) + "\n")
+        return "\n".join(out)
+
+    def lessons(self) -> str:
+        lessons, conclusions = self.record.get("lessons"), self.record.get("conclusions")
+        if not lessons and not conclusions:
+            return ""
+        out = ["## Lessons and conclusions\n"]
+        if lessons:
+            out.append("### Lessons\n")
+            out.append("\n".join(self.cited_item(text(item["text"]), item["source"], item.get("note")) for item in lessons) + "\n")
+        if conclusions:
+            out.append("### Conclusions\n")
+            out.extend(self.passage(item) for item in conclusions)
+        return "\n".join(out)
+
+    def phase(self) -> str:
+        phase = self.record["phase"]
+        out = ["## Place in the lifecycle\n"]
+        if phase.get("placed"):
+            label = self.taxonomy.label("phase", phase["phase"])
+            out.append(f"The report places this case in **[{text(label)}]({self.link('phase', phase['phase'])})**.\n")
+            out.append(text(phase["explanation"]) + "\n")
+            if phase.get("note"):
+                out.append(f'<p class="case-note"><strong>Note:</strong> {html_text(phase["note"])}</p>\n')
+        else:
+            out.append("**Not placed by the report** in a phase of the lifecycle "
+                       f"([the model]({relative(self.page, 'model/index.md')})).\n")
+            out.append(text(phase["note"]) + "\n")
+        if phase.get("source"):
+            out.append(self.cite(phase["source"]) + "\n")
+        return "\n".join(out)
+
+    def related(self) -> str:
+        links = self.record.get("links") or {}
+        groups = [
+            ("Findings it evidences", "finding", links.get("findings", []), self.finding_title),
+            ("Critical factors", "factor-cluster", links.get("factor_clusters", []), self.cluster_title),
+            ("Lifecycle phases", "phase", links.get("phases", []), lambda slug: self.taxonomy.label("phase", slug)),
+            ("Recommendations", "recommendation", links.get("recommendations", []), self.recommendation_title),
+        ]
+        groups = [group for group in groups if group[2]]
+        if not groups:
+            return ""
+        out = ["## Related\n"]
+        for title, kind, slugs, label in groups:
+            out.append(f"### {title}\n")
+            out.append("\n".join(f"- [{text(label(slug))}]({self.link(kind, slug)})" for slug in slugs) + "\n")
+        return "\n".join(out)
+
+    def notes(self) -> str:
+        notes = self.record.get("notes")
+        if not notes:
+            return ""
+        out = ["## Notes on the report's text\n"]
+        for note in notes:
+            out.append(admonition("warning", note["topic"], [text(note["text"]), self.cite(note["source"])]))
+        return "\n".join(out)
+
+    # -- titles of linked items
+
+    def finding_title(self, slug: str) -> str:
+        return _title(self.content.get("findings", {}).get("findings", []), slug)
+
+    def cluster_title(self, slug: str) -> str:
+        for cluster in self.content.get("factors", {}).get("clusters", []):
+            if cluster["id"] == slug:
+                return cluster.get("short_title") or cluster["title"]
+        return slug
+
+    def recommendation_title(self, slug: str) -> str:
+        return _title(self.content.get("recommendations", {}).get("recommendations", []), slug)
+
+
+SECTORS = {
+    "public": "public sector",
+    "private": "private sector",
+    "third-sector": "third sector",
+    "academic": "academic",
+    "partnership": "partnership",
+    "media": "media",
+}
+
+
+def _title(items: list[dict], slug: str) -> str:
+    for item in items:
+        if item["id"] == slug:
+            return item.get("title") or item.get("name") or slug
+    return slug
+
+
+def fact_sentence(fact: dict) -> str:
+    value = text(number(fact["value"])) + (f" {text(fact['unit'])}" if fact.get("unit") else "")
+    where = f", {text(fact['area'])}" if fact.get("area") else ""
+    when = f" ({text(fact['year'])})" if fact.get("year") else ""
+    return f"**{value}**: {text(fact['measure'])}{where}{when}"
+
+
+def facts_table(facts: list[dict], caption: str, css_class: str, group: bool = True) -> str:
+    """A raw HTML table (no Markdown inside): measure, value, unit, year and citation per fact.
+
+    Facts are grouped under their category (the report's background-data subheading) in order of
+    first appearance; notes sit under the measure they qualify.
+    """
+    groups: dict[str, list[dict]] = {}
+    for fact in facts:
+        groups.setdefault(fact.get("category") or "Other figures" if group else "", []).append(fact)
+    lines = [f'<div class="{css_class}">', "<table>", f"<caption>{html_text(caption)}</caption>"]
+    lines.append('<thead><tr><th scope="col">Measure</th><th scope="col">Value</th><th scope="col">Unit</th>'
+                 '<th scope="col">Year</th><th scope="col">Source</th></tr></thead>')
+    for category, members in groups.items():
+        lines.append("<tbody>")
+        if category and len(groups) > 1:
+            lines.append(f'<tr class="case-facts-group"><th scope="rowgroup" colspan="5">{html_text(category)}</th></tr>')
+        for fact in members:
+            measure = html_text(fact["measure"])
+            if fact.get("area"):
+                measure += f" ({html_text(fact['area'])})"
+            if fact.get("note"):
+                measure += f'<br><span class="case-fact-note">{html_text(fact["note"])}</span>'
+            lines.append(
+                f'<tr><th scope="row">{measure}</th><td>{html_text(number(fact["value"]))}</td>'
+                f'<td>{html_text(fact.get("unit", ""))}</td><td>{html_text(fact.get("year", "not stated"))}</td>'
+                f'<td>{escape(fact["source"])}</td></tr>'
+            )
+        lines.append("</tbody>")
+    lines += ["</table>", "</div>\n"]
+    return "\n".join(lines)
+
+
+def build(content: dict) -> dict[str, str]:
+    if not content.get("case-studies"):
+        return {}
+    taxonomy = Taxonomy(content)
+    urls = Urls(content)
+    pages = {INDEX: build_index(content, taxonomy, urls), TABLE1: build_table1(content, urls)}
+    for record in ordered_cases(content):
+        pages[case_page(record["id"])] = CasePage(record, content, taxonomy, urls).build()
+    return pages
