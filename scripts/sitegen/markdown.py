@@ -32,9 +32,13 @@ def relative(from_page: str, to_page: str) -> str:
 
 
 def source_line(source: str, page: str) -> str:
-    """The citation every content block shows, linked to the report's reference entry."""
+    """The citation every content block shows, linked to the report's reference entry.
+
+    The link is Markdown inside the HTML block (md_in_html) so that MkDocs and Zensical rewrite
+    the ``.md`` path to the built page's URL; a raw ``<a href="….md">`` would be left broken.
+    """
     link = relative(page, REPORT_PAGE) + "#cite"
-    return f'<p class="source">Source: <a href="{link}"><cite>Transformers</cite></a>, {escape(source)}</p>'
+    return f'<p class="source" markdown>Source: [<cite>Transformers</cite>]({link}), {escape(source)}</p>'
 
 
 def front_matter(title: str, description: str | None = None, source: str = "") -> str:
