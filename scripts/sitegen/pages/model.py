@@ -1,0 +1,527 @@
+"""model/: the lifecycle at a glance, one page per phase, the strategic triangle and the local innovation system.
+
+Built from content/lifecycle.yaml, phases.yaml, strategic-triangle.yaml and innovation-system.yaml.
+"""
+from __future__ import annotations
+
+from sitegen.figures import CORNER_ORDER, IMPORTANCE_LABEL, figure_markdown, innovation_system_svg, lifecycle_svg, triangle_svg
+from sitegen.markdown import escape, front_matter, relative, source_line
+from sitegen.urls import Urls
+
+INDEX = "model/index.md"
+TRIANGLE = "model/strategic-triangle.md"
+SYSTEM = "model/local-innovation-system.md"
+STEP_TWO = "toolkit/step-two.md"
+STEP_THREE = "toolkit/step-three.md"
+
+PLACEMENT_KIND = {
+    "current-position": "Where the report says it stands",
+    "illustrates-phase": "Example of this phase",
+}
+
+
+def build(content: dict) -> dict[str, str]:
+    phases = content.get("phases", {}).get("phases", [])
+    if not phases:
+        return {}
+    urls = Urls(content)
+    pages = {INDEX: _index(content, urls)}
+    for phase in phases:
+        pages[phase_page(phase)] = _phase(content, urls, phase)
+    if content.get("strategic-triangle"):
+        pages[TRIANGLE] = _triangle_page(content, urls)
+    if content.get("innovation-system"):
+        pages[SYSTEM] = _system_page(content, urls)
+    return pages
+
+
+# ---------------------------------------------------------------- shared helpers (also used by toolkit.py)
+
+def phase_page(phase: dict) -> str:
+    return f"model/{phase['id']}.md"
+
+
+def phase_title(phase: dict) -> str:
+    return f"Phase {phase['number']}: {phase['name']}"
+
+
+def phases_by_id(content: dict) -> dict[str, dict]:
+    return {phase["id"]: phase for phase in content.get("phases", {}).get("phases", [])}
+
+
+def cited(text: str, source: str, page: str, note: str | None = None) -> str:
+    """A paragraph of content text, its citation line and any note on the source."""
+    out = f"{escape(text)}\n\n{source_line(source, page)}\n"
+    return out + ("\n" + note_block(note) if note else "")
+
+
+def note_block(note: str, title: str = "Note on the source") -> str:
+    return f'!!! note "{title}"\n\n    {escape(note)}\n'
+
+
+def inline_source(source: str, page: str) -> str:
+    """A citation inside a list item or table cell, where a block-level line cannot go."""
+    link = relative(page, "reference/the-report.md") + "#cite"
+    return f'<span class="source">(Source: [<cite>Transformers</cite>]({link}), {escape(source)})</span>'
+
+
+def case_label(content: dict, slug: str) -> str:
+    record = content.get("case-studies", {}).get(slug, {})
+    return record.get("short_title") or f"Case study {record.get('number', '')}: {record.get('place', slug)}"
+
+
+def case_link(content: dict, urls: Urls, page: str, slug: str) -> str:
+    return f"[{escape(case_label(content, slug))}]({urls.link(page, 'case-study', slug)})"
+
+
+def phase_link(content: dict, urls: Urls, page: str, slug: str) -> str:
+    phase = phases_by_id(content)[slug]
+    return f"[{escape(phase_title(phase))}]({urls.link(page, 'phase', slug)})"
+
+
+def corner_names(content: dict) -> dict[str, str]:
+    corners = content.get("strategic-triangle", {}).get("corners", [])
+    return {corner["id"]: corner["name"] for corner in corners}
+
+
+def phase_levels(phase: dict) -> dict[str, str]:
+    return {corner["corner"]: corner["importance"] for corner in phase["strategic_triangle"]["corners"]}
+
+
+def phase_triangle(content: dict, phase: dict, svg_id: str | None = None):
+    return triangle_svg(
+        phase_levels(phase), corner_names(content),
+        title=f"Strategic triangle in {phase_title(phase)}", svg_id=svg_id or f"triangle-{phase['id']}",
+    )
+
+
+def lifecycle_figure(content: dict, page: str, urls: Urls):
+    phases = content["phases"]["phases"]
+    return lifecycle_svg([
+        {"number": phase["number"], "name": phase["name"], "summary": phase["figure_1_summary"]["text"],
+         "href": urls.link(page, "phase", phase["id"])}
+        for phase in phases
+    ])
+
+
+def reference_link(content: dict, urls: Urls, page: str, slug: str) -> str:
+    for reference in content.get("references", {}).get("references", []):
+        if reference["id"] == slug:
+            surnames = [author.split(",")[0] for author in reference.get("authors", [])]
+            who = surnames[0] + (" and others" if len(surnames) > 2 else f" and {surnames[1]}" if len(surnames) == 2 else "")
+            label = f"{who} ({reference.get('year', 'n.d.')})"
+            return f"[{escape(label)}]({urls.link(page, 'reference', slug)})"
+    raise KeyError(f"unknown reference '{slug}'")
+
+
+def _sources(items: list[dict]) -> str:
+    seen: list[str] = []
+    for item in items:
+        for part in str(item["source"]).split(";"):
+            part = part.strip()
+            if part and part not in seen:
+                seen.append(part)
+    return "; ".join(seen)
+
+
+# ---------------------------------------------------------------- model/index.md
+
+def _index(content: dict, urls: Urls) -> str:
+    page = INDEX
+    lifecycle = content.get("lifecycle", {})
+    phases = content["phases"]["phases"]
+    title = lifecycle.get("name", "The lifecycle model")
+    out = [front_matter(title, "The five phases of local social innovation, from latent to embedding, at a glance.", "lifecycle.yaml")]
+    out.append(f"# {escape(title)}\n")
+    for paragraph in lifecycle.get("overview", []):
+        out.append(cited(paragraph["text"], paragraph["source"], page, paragraph.get("note")))
+
+    out.append("## The five phases { #phases }\n")
+    out.append(figure_markdown(lifecycle_figure(content, page, urls), "Figure 1 of the report, redrawn from the phase summaries.", figure_id="figure-1"))
+    out.append(source_line(_sources([phase["figure_1_summary"] for phase in phases]), page) + "\n")
+
+    pervasive = lifecycle.get("pervasive_innovation")
+    if pervasive:
+        out.append("## Pervasive innovation { #pervasive-innovation }\n")
+        follows = pervasive.get("follows_phase")
+        if follows:
+            out.append(f"Beyond {phase_link(content, urls, page, follows)}.\n")
+        out.append(cited(pervasive["text"], pervasive["source"], page))
+        if pervasive.get("related"):
+            out.append("Related points in the report:\n")
+            out.append("\n".join(f"- {escape(item['text'])} {inline_source(item['source'], page)}" for item in pervasive["related"]) + "\n")
+        if pervasive.get("note"):
+            out.append(note_block(pervasive["note"]))
+        if _has_glossary_term(content, "pervasive-innovation"):
+            out.append(f"See also the glossary entry [pervasive innovation]({urls.link(page, 'glossary-term', 'pervasive-innovation')}).\n")
+
+    placements = lifecycle.get("placements", [])
+    if placements:
+        out.append("## Where the report places the case studies { #placements }\n")
+        order = {phase["id"]: phase["number"] for phase in phases}
+        for kind, heading in (("current-position", "Where each place stands"), ("illustrates-phase", "Places used as examples of a phase")):
+            rows = [item for item in placements if item["kind"] == kind]
+            if not rows:
+                continue
+            rows.sort(key=lambda item: (order.get(item["phase"], 99), case_label(content, item["case_study"])))
+            out.append(f"### {heading}\n")
+            out.append("| Case study | Phase | What the report says |\n|---|---|---|")
+            for item in rows:
+                phase = phase_link(content, urls, page, item["phase"]) if item["phase"] else "No phase named"
+                text = escape(item["text"]) + " " + inline_source(item["source"], page)
+                if item.get("note"):
+                    text += f" <br>*Note:* {escape(item['note'])}"
+                out.append(f"| {case_link(content, urls, page, item['case_study'])} | {phase} | {_cell(text)} |")
+            out.append("")
+
+    out.append("## More of the model\n")
+    out.append('<div class="grid cards" markdown>\n')
+    if content.get("strategic-triangle"):
+        out.append(f"-   **[Strategic triangle]({relative(page, TRIANGLE)})**\n\n    Authority, organisational capacity and value, and how their weight shifts from phase to phase.\n")
+    if content.get("innovation-system"):
+        out.append(f"-   **[Local innovation system]({relative(page, SYSTEM)})**\n\n    The layers of a place and the links that carry ideas between and within them.\n")
+    out.append(f"-   **[Toolkit]({relative(page, 'toolkit/index.md')})**\n\n    Diagnose your phase, see what moves you on, and print the questions for your phase.\n")
+    out.append("</div>\n")
+
+    figures = lifecycle.get("figures", [])
+    if figures:
+        out.append("## The report's figures { #report-figures }\n")
+        out.append("The report's charts are images; only some of their content survives in its text. What each one still tells us:\n")
+        out.append("\n".join(
+            f"- **{escape(item['figure'])}: {escape(item['title'])}**. {escape(item['what_survives'])} {inline_source(item['source'], page)}"
+            for item in figures
+        ) + "\n")
+
+    appendix_b = lifecycle.get("appendix_b")
+    if appendix_b:
+        out.append("## Appendix B { #appendix-b }\n")
+        out.append('!!! warning "Appendix B is empty in the report"\n')
+        out.append(f"    {escape(appendix_b['text'])}\n")
+        out.append(f"    {source_line(appendix_b['source'], page)}\n")
+    return "\n".join(out)
+
+
+def _has_glossary_term(content: dict, slug: str) -> bool:
+    return any(term["id"] == slug for term in content.get("glossary", {}).get("terms", []))
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+# ---------------------------------------------------------------- model/<phase>.md
+
+def _phase(content: dict, urls: Urls, phase: dict) -> str:
+    page = phase_page(phase)
+    title = phase_title(phase)
+    out = [front_matter(title, f"{title} of the local social innovation lifecycle: what it looks like, the strategic triangle, how to progress and what to ask.", "phases.yaml")]
+    out.append(f"# {escape(title)}\n")
+    out.append(f"*{escape(phase['figure_1_summary']['text'])}*\n")
+    labels = phase.get("report_labels", [])
+    if labels:
+        out.append('??? info "Names the report uses for this phase"\n')
+        out.append("\n".join(f"    - {escape(item['label'])} {inline_source(item['source'], page)}" for item in labels) + "\n")
+    if phase.get("note"):
+        out.append(note_block(phase["note"]))
+
+    out.append("## Typology { #typology }\n")
+    out.append("How the report's Table A1 characterises a place in this phase:\n")
+    out.append(cited(phase["typology"]["text"], phase["typology"]["source"], page, phase["typology"].get("note")))
+
+    out.append("## What it looks like { #what-it-looks-like }\n")
+    summary = phase["figure_1_summary"]
+    out.append(f"**In the lifecycle chart:** {escape(summary['text'])}\n")
+    out.append(source_line(summary["source"], page) + "\n")
+    if summary.get("note"):
+        out.append(note_block(summary["note"]))
+    out.append(cited(phase["description"]["text"], phase["description"]["source"], page, phase["description"].get("note")))
+    examples = phase.get("case_study_examples", [])
+    if examples:
+        out.append("### Examples from the case studies { #examples }\n")
+        for item in examples:
+            line = f"- {case_link(content, urls, page, item['case_study'])}: {escape(item['text'])} {inline_source(item['source'], page)}"
+            if item.get("note"):
+                line += f"\n\n    *Note:* {escape(item['note'])}\n"
+            out.append(line)
+        out.append("")
+
+    out.append(_phase_triangle_section(content, urls, phase, page))
+    out.append(_progress_section(content, urls, phase, page))
+    out.append(_questions_section(content, urls, phase, page))
+    out.append(_placements_section(content, urls, phase, page))
+    return "\n".join(out)
+
+
+def _phase_triangle_section(content: dict, urls: Urls, phase: dict, page: str) -> str:
+    account = phase["strategic_triangle"]
+    names = corner_names(content)
+    out = ["## Strategic triangle { #strategic-triangle }\n"]
+    out.append(
+        f"How much each corner of the [strategic triangle]({relative(page, TRIANGLE)}) matters in this phase. "
+        "Marker size and the word under each corner give the importance.\n"
+    )
+    out.append(figure_markdown(phase_triangle(content, phase), f"Strategic triangle in {phase_title(phase)}, drawn from the report's §5.3 account."))
+    if account.get("note"):
+        out.append(note_block(account["note"]))
+    corners = sorted(account["corners"], key=lambda corner: CORNER_ORDER.index(corner["corner"]) if corner["corner"] in CORNER_ORDER else 9)
+    out.append("| Corner | Importance | What the report says |\n|---|---|---|")
+    for corner in corners:
+        name = names.get(corner["corner"], corner["corner"])
+        out.append(
+            f"| [{escape(name)}]({urls.link(page, 'triangle-corner', corner['corner'])}) "
+            f"| {escape(IMPORTANCE_LABEL.get(corner['importance'], corner['importance']))} "
+            f"| {_cell(escape(corner['explanation']))} |"
+        )
+    out.append("")
+    out.append(source_line(_sources(corners), page) + "\n")
+
+    relationships = account.get("key_relationships", [])
+    if relationships or account.get("relationships_note"):
+        out.append("### Key relationships { #key-relationships }\n")
+        for item in relationships:
+            between = " and ".join(escape(names.get(slug, slug)) for slug in item["corners"])
+            line = f"- **{between}**: {escape(item['text'])}"
+            if item.get("examples"):
+                line += " Examples: " + ", ".join(case_link(content, urls, page, slug) for slug in item["examples"]) + "."
+            out.append(line + " " + inline_source(item["source"], page))
+        if relationships:
+            out.append("")
+        if account.get("relationships_note"):
+            out.append(note_block(account["relationships_note"]))
+
+    risk = account.get("main_risk")
+    if risk or account.get("main_risk_note"):
+        out.append("### Main risk { #main-risk }\n")
+        if risk:
+            out.append(cited(risk["text"], risk["source"], page, risk.get("note")))
+        if account.get("main_risk_note"):
+            out.append(note_block(account["main_risk_note"]))
+    return "\n".join(out)
+
+
+def _progress_section(content: dict, urls: Urls, phase: dict, page: str) -> str:
+    out = ["## How to progress { #how-to-progress }\n"]
+    progression, pitfalls = phase.get("progression"), phase.get("pitfalls")
+    if not progression and not pitfalls:
+        out.append(
+            '!!! info "No Table A2 row for this phase"\n\n'
+            "    The report's Table A2 (progressing to the next phase, and pitfalls) gives no row for this phase.\n"
+        )
+        if phase.get("table_a2_note"):
+            out.append(f"    {escape(phase['table_a2_note'])}\n")
+        out.append(f"[Step Two: progress and pitfalls]({relative(page, STEP_TWO)}) sets out the rows for phases 1 to 4.\n")
+        return "\n".join(out)
+    if progression:
+        target = progression.get("to_phase")
+        if target:
+            out.append(f"What the report says is needed to move on to {phase_link(content, urls, page, target)}:\n")
+        else:
+            out.append("What the report says about this final phase:\n")
+        out.append("\n".join(f"- {escape(item)}" for item in progression["requirements"]) + "\n")
+        out.append(source_line(progression["source"], page) + "\n")
+        if progression.get("note"):
+            out.append(note_block(progression["note"]))
+    if pitfalls:
+        out.append("## Pitfalls { #pitfalls }\n")
+        out.append("What can make innovation fail in this phase:\n")
+        out.append("\n".join(f"- {escape(item)}" for item in pitfalls["items"]) + "\n")
+        out.append(source_line(pitfalls["source"], page) + "\n")
+        if pitfalls.get("note"):
+            out.append(note_block(pitfalls["note"]))
+    return "\n".join(out)
+
+
+def questions_markdown(step_three: dict, checkboxes: bool = False, indent: str = "") -> str:
+    """The Step Three questions of a phase as a nested list (optionally as tick boxes)."""
+    box = "[ ] " if checkboxes else ""
+    lines = []
+    for question in step_three["questions"]:
+        lines.append(f"{indent}- {box}**{escape(question['question'])}**")
+        lines.append("")
+        for bullet in question.get("bullets", []):
+            lines.append(f"{indent}    - {box}{escape(bullet['text'])}")
+            for included in bullet.get("includes", []):
+                lines.append(f"{indent}        - {escape(included)}")
+            if bullet.get("note"):
+                lines.append("")
+                lines.append(f"{indent}        *Note:* {escape(bullet['note'])}")
+                lines.append("")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _questions_section(content: dict, urls: Urls, phase: dict, page: str) -> str:
+    step = phase.get("step_three")
+    if not step:
+        return ""
+    out = ["## Questions to ask { #questions }\n"]
+    out.append(questions_markdown(step))
+    out.append(source_line(step["source"], page) + "\n")
+    out.append(f"[Print these questions as a worksheet]({urls.link(page, 'step-three', phase['id'])}){{ .md-button }}\n")
+    return "\n".join(out)
+
+
+def _placements_section(content: dict, urls: Urls, phase: dict, page: str) -> str:
+    placements = [item for item in content.get("lifecycle", {}).get("placements", []) if item.get("phase") == phase["id"]]
+    if not placements:
+        return ""
+    out = ["## Case studies the report places here { #case-studies }\n"]
+    out.append("| Case study | How the report uses it | What it says |\n|---|---|---|")
+    for item in sorted(placements, key=lambda item: (item["kind"] != "current-position", case_label(content, item["case_study"]))):
+        text = escape(item["text"]) + " " + inline_source(item["source"], page)
+        if item.get("note"):
+            text += f" <br>*Note:* {escape(item['note'])}"
+        out.append(f"| {case_link(content, urls, page, item['case_study'])} | {PLACEMENT_KIND[item['kind']]} | {_cell(text)} |")
+    out.append("")
+    out.append(f"All placements: [the lifecycle at a glance]({relative(page, INDEX)}#placements).\n")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- model/strategic-triangle.md
+
+def _triangle_page(content: dict, urls: Urls) -> str:
+    page = TRIANGLE
+    triangle = content["strategic-triangle"]
+    title = triangle.get("name", "Strategic triangle")
+    out = [front_matter(title, "Authority, organisational capacity and value: the three clusters of factors behind local innovation.", "strategic-triangle.yaml")]
+    out.append(f"# {escape(title)}\n")
+    for key in ("origin", "purpose"):
+        block = triangle.get(key)
+        if block:
+            text = escape(block["text"])
+            if block.get("reference"):
+                text += f" (See {reference_link(content, urls, page, block['reference'])}.)"
+            out.append(f"{text}\n\n{source_line(block['source'], page)}\n")
+
+    out.append("## The three corners { #corners }\n")
+    clusters = {cluster["id"]: cluster for cluster in _factor_clusters(content)}
+    for corner in triangle["corners"]:
+        out.append(f"### {escape(corner['name'])} {{ #{corner['id']} }}\n")
+        out.append(cited(corner["meaning"], corner["source"], page))
+        also = corner.get("also_described")
+        if also:
+            out.append(f"**Also described:** {escape(also['text'])}\n\n{source_line(also['source'], page)}\n")
+        if corner.get("factor_cluster"):
+            cluster = clusters.get(corner["factor_cluster"], {})
+            name = cluster.get("title") or cluster.get("short_title") or corner["factor_cluster"].replace("-", " ")
+            out.append(f"**Critical factors:** corresponds to the cluster [{escape(name)}]({urls.link(page, 'factor-cluster', corner['factor_cluster'])}).\n")
+            basis = corner.get("factor_cluster_basis")
+            if basis:
+                out.append(f"{escape(basis['text'])}\n\n{source_line(basis['source'], page)}\n")
+
+    dynamics = triangle.get("dynamics", [])
+    if dynamics:
+        names = corner_names(content)
+        out.append("## How the corners feed each other { #dynamics }\n")
+        for item in dynamics:
+            line = f"- **{escape(names[item['from']])} → {escape(names[item['to']])}**: {escape(item['text'])}"
+            if item.get("examples"):
+                line += " Examples: " + ", ".join(case_link(content, urls, page, slug) for slug in item["examples"]) + "."
+            out.append(f"{line} {inline_source(item['source'], page)}")
+        out.append("")
+
+    phases = content.get("phases", {}).get("phases", [])
+    if phases:
+        names = corner_names(content)
+        out.append("## Through the lifecycle { #through-the-lifecycle }\n")
+        drawn = triangle.get("how_the_report_draws_it")
+        if drawn:
+            out.append(cited(drawn["text"], drawn["source"], page, drawn.get("note")))
+        out.append("Importance of each corner in each phase, from the report's §5.3 account (each phase page draws its triangle):\n")
+        out.append("| Phase | " + " | ".join(escape(names[slug]) for slug in CORNER_ORDER) + " |")
+        out.append("|---|" + "---|" * len(CORNER_ORDER))
+        for phase in phases:
+            levels = phase_levels(phase)
+            cells = [escape(IMPORTANCE_LABEL.get(levels.get(slug, "not-stated"), "not stated")) for slug in CORNER_ORDER]
+            out.append(f"| {phase_link(content, urls, page, phase['id'])} | " + " | ".join(cells) + " |")
+        out.append("")
+        out.append(source_line(_sources([phase["strategic_triangle"] for phase in phases]), page) + "\n")
+
+    measure = triangle.get("value_as_measure_of_success")
+    if measure:
+        out.append("## Value as the test of success { #value-as-measure }\n")
+        out.append(cited(measure["text"], measure["source"], page, measure.get("note")))
+    return "\n".join(out)
+
+
+def _factor_clusters(content: dict) -> list[dict]:
+    factors = content.get("factors", {})
+    for key in ("clusters", "factor_clusters"):
+        if isinstance(factors.get(key), list):
+            return factors[key]
+    return []
+
+
+# ---------------------------------------------------------------- model/local-innovation-system.md
+
+LINK_WORDS = {"horizontal": "horizontal", "vertical": "vertical", "not-specified": "not specified"}
+
+
+def _system_page(content: dict, urls: Urls) -> str:
+    page = SYSTEM
+    system = content["innovation-system"]
+    title = system.get("name", "The local innovation system")
+    out = [front_matter(title, "The layers of a local innovation system and the horizontal and vertical links between them, place by place.", "innovation-system.yaml")]
+    out.append(f"# {escape(title)}\n")
+    for paragraph in system.get("summary", []):
+        out.append(cited(paragraph["text"], paragraph["source"], page, paragraph.get("note")))
+
+    actors = system.get("actors")
+    if actors:
+        out.append("## Who takes part { #actors }\n")
+        out.append("\n".join(f"- {escape(item)}" for item in actors["items"]) + "\n")
+        out.append(source_line(actors["source"], page) + "\n")
+        if actors.get("note"):
+            out.append(note_block(actors["note"]))
+
+    layers = system.get("layers", {})
+    items = layers.get("items", [])
+    link_types = system.get("link_types", [])
+    if items:
+        out.append("## Layers { #layers }\n")
+        lowest = sum(1 for layer in items if layer["id"] in ("grassroots", "public"))
+        figure = innovation_system_svg(
+            [{"name": layer["name"], "href": f"#{layer['id']}"} for layer in items], link_types, lowest=lowest,
+        )
+        out.append(figure_markdown(figure, "Layers named in the report's account of Figure 5, with the two kinds of link.", figure_id="figure-5"))
+        if layers.get("note"):
+            out.append(note_block(layers["note"], "What the drawing can and cannot show"))
+        for layer in items:
+            out.append(f"### {escape(layer['name'])} {{ #{layer['id']} }}\n")
+            out.append(cited(layer["description"], layer["source"], page, layer.get("note")))
+
+    if link_types:
+        out.append("## Horizontal and vertical links { #links }\n")
+        for link in link_types:
+            out.append(f"### {escape(link['name'])} {{ #{link['id']} }}\n")
+            out.append(cited(link["description"], link["source"], page, link.get("note")))
+
+    pattern = system.get("uk_pattern")
+    if pattern:
+        out.append("## The pattern in the UK case studies { #uk-pattern }\n")
+        out.append(cited(pattern["text"], pattern["source"], page, pattern.get("note")))
+
+    places = system.get("place_links", [])
+    if places:
+        layer_names = {layer["id"]: layer["name"] for layer in items}
+        out.append("## Each place's links { #places }\n")
+        out.append("| Case study | Links | Strength | Layers | What the report says |\n|---|---|---|---|---|")
+        for place in places:
+            links = ", ".join(LINK_WORDS.get(link, link) for link in place["links"])
+            layer_text = ", ".join(escape(layer_names.get(slug, slug)) for slug in place.get("layers", [])) or "not stated"
+            text = escape(place["text"]) + " " + inline_source(place["source"], page)
+            if place.get("note"):
+                text += f" <br>*Note:* {escape(place['note'])}"
+            out.append(
+                f"| {case_link(content, urls, page, place['case_study'])} | {links} "
+                f"| {escape(place['strength'].replace('-', ' '))} | {layer_text} | {_cell(text)} |"
+            )
+        out.append("")
+        if system.get("not_covered"):
+            out.append(note_block(system["not_covered"], "Not covered"))
+
+    out.append(
+        f"Social network analysis is the report's way of mapping these links: see "
+        f"[Network analysis]({relative(page, 'network-analysis/index.md')}).\n"
+    )
+    return "\n".join(out)
