@@ -49,8 +49,7 @@ def find_connectors(graph: nx.Graph) -> Connectors:
     """
     plan = measures.sampling_plan(graph)
     degree = measures.hub_degree(graph)
-    between = measures.betweenness(graph, plan)
-    close, kind = measures.closeness(graph, plan)
+    between, close, kind = measures.path_measures(graph, plan)
     values = {"hub": degree, "gatekeeper": between, "pulsetaker": close}
     holders, cutoffs = {}, {}
     for role in ROLES:

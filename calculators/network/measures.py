@@ -72,21 +72,6 @@ def strength(graph: nx.Graph) -> dict:
     return {n: float(w) for n, w in graph.degree(weight="weight")}
 
 
-def betweenness(graph: nx.Graph, plan: dict) -> dict:
-    """Share of shortest paths between other pairs that pass through each person (0–1).
-
-    The gatekeeper measure (Freeman 1979), via networkx's Brandes algorithm; with pivot
-    sampling (Brandes and Pich 2007) when ``plan["sampled"]``. Unweighted: every tie is
-    one step.
-
-    >>> betweenness(nx.path_graph(3), {"sampled": False})[1]
-    1.0
-    """
-    if plan.get("sampled"):
-        return nx.betweenness_centrality(graph, k=plan["pivots"], normalized=True, seed=plan["seed"])
-    return nx.betweenness_centrality(graph, normalized=True)
-
-
 def _inward(graph: nx.Graph) -> dict:
     """Adjacency along which distances *to* a person are measured."""
     if graph.is_directed():
@@ -94,27 +79,70 @@ def _inward(graph: nx.Graph) -> dict:
     return {node: list(graph.adj[node]) for node in graph}
 
 
-def _outward(graph: nx.Graph) -> dict:
+def _pivots(graph: nx.Graph, plan: dict) -> list:
+    """Start points: everyone, or the seeded sample networkx's own sampler would draw."""
+    if plan.get("sampled"):
+        return random.Random(plan["seed"]).sample(list(graph), plan["pivots"])
+    return list(graph)
+
+
+def shortest_path_sweep(graph: nx.Graph, sources: list) -> tuple[list, list, list, list]:
+    """One breadth-first sweep per source, counting shortest paths (Brandes 2001).
+
+    Returns ``(nodes, raw_betweenness, distance_totals, harmonic_totals)``, lists indexed
+    like ``nodes``: the summed pair dependencies of each node, and for each node the sum
+    of ``d(s, v)`` and of ``1 / d(s, v)`` over the sources ``s`` that reach it. The same
+    sweep serves betweenness and closeness, so each start point is searched once. Nodes
+    are renumbered to list positions, which makes this pure-Python loop faster than
+    networkx's dictionary-based one; the results match networkx's
+    ``betweenness_centrality`` (tested).
+    """
+    nodes = list(graph)
+    index = {node: i for i, node in enumerate(nodes)}
     if graph.is_directed():
-        return {node: list(graph.succ[node]) for node in graph}
-    return {node: list(graph.adj[node]) for node in graph}
-
-
-def _bfs_levels(adjacency: dict, start) -> dict:
-    """Breadth-first distances from ``start`` following ``adjacency``."""
-    distance = {start: 0}
-    frontier = [start]
-    level = 0
-    while frontier:
-        level += 1
-        following = []
-        for node in frontier:
-            for neighbour in adjacency[node]:
-                if neighbour not in distance:
-                    distance[neighbour] = level
-                    following.append(neighbour)
-        frontier = following
-    return distance
+        out = [[index[m] for m in graph.succ[node]] for node in nodes]
+        into = [[index[m] for m in graph.pred[node]] for node in nodes]
+    else:
+        out = [[index[m] for m in graph.adj[node]] for node in nodes]
+        into = out
+    n = len(nodes)
+    raw = [0.0] * n
+    distance_totals = [0] * n
+    harmonic_totals = [0.0] * n
+    for source in sources:
+        s = index[source]
+        dist = [-1] * n
+        sigma = [0] * n
+        dist[s] = 0
+        sigma[s] = 1
+        order = [s]
+        position = 0
+        while position < len(order):
+            v = order[position]
+            position += 1
+            next_level = dist[v] + 1
+            paths = sigma[v]
+            for w in out[v]:
+                if dist[w] < 0:
+                    dist[w] = next_level
+                    sigma[w] = paths
+                    order.append(w)
+                elif dist[w] == next_level:
+                    sigma[w] += paths
+        delta = [0.0] * n
+        for w in reversed(order):
+            level = dist[w]
+            if level == 0:
+                continue
+            distance_totals[w] += level
+            harmonic_totals[w] += 1 / level
+            coefficient = (1.0 + delta[w]) / sigma[w]
+            previous = level - 1
+            for v in into[w]:
+                if dist[v] == previous:
+                    delta[v] += sigma[v] * coefficient
+            raw[w] += delta[w]
+    return nodes, raw, distance_totals, harmonic_totals
 
 
 def is_fully_connected(graph: nx.Graph) -> bool:
@@ -126,54 +154,73 @@ def is_fully_connected(graph: nx.Graph) -> bool:
     return nx.is_connected(graph)
 
 
-def closeness(graph: nx.Graph, plan: dict) -> tuple[dict, str]:
-    """Closeness of each person: how few steps separate them from everyone else (0–1).
+def path_measures(graph: nx.Graph, plan: dict) -> tuple[dict, dict, str]:
+    """Betweenness and closeness from one shared sweep: ``(betweenness, closeness, kind)``.
 
-    The pulsetaker measure. Returns ``(values, kind)``. When everyone can reach everyone,
-    ``kind`` is ``"closeness"``: ``(n − 1) / Σ d(v, u)`` (Freeman 1979). Otherwise distances
-    to unreachable people are infinite and classic closeness misleads, so ``kind`` is
-    ``"harmonic closeness"``: ``Σ 1/d(v, u) / (n − 1)`` (Marchiori and Latora 2000).
+    **Betweenness** (the gatekeeper measure, Freeman 1979): the share of shortest paths
+    between other pairs that pass through each person, normalised to 0–1 exactly as
+    networkx does (divided by ``(n − 1)(n − 2)``; with ``k`` pivots, by ``k(n − 2)``, or
+    ``(k − 1)(n − 2)`` for a pivot itself — Brandes and Pich 2007).
+
+    **Closeness** (the pulsetaker measure): when everyone can reach everyone, ``kind`` is
+    ``"closeness"``, ``(n − 1) / Σ d(v, u)`` (Freeman 1979). Otherwise distances to
+    unreachable people are infinite and classic closeness misleads, so ``kind`` is
+    ``"harmonic closeness"``, ``Σ 1/d(v, u) / (n − 1)`` (Marchiori and Latora 2000).
     Directed graphs use distances *to* the person along nominations (being reachable by
-    chains of people who name each other). With ``plan["sampled"]`` both are estimated from
-    the pivots' distances (Eppstein and Wang 2004).
+    chains of people naming each other). With pivots, both are estimated from the pivots'
+    distances only (Eppstein and Wang 2004).
+
+    Ties are unweighted: every tie is one step.
+
+    >>> between, close, kind = path_measures(nx.path_graph(3), {"sampled": False})
+    >>> between[1], close[1], kind
+    (1.0, 1.0, 'closeness')
+    """
+    n = graph.number_of_nodes()
+    connected = is_fully_connected(graph)
+    kind = "closeness" if connected else "harmonic closeness"
+    sources = _pivots(graph, plan)
+    nodes, raw, distance_totals, harmonic_totals = shortest_path_sweep(graph, sources)
+    k = len(sources)
+    sampled = bool(plan.get("sampled"))
+    source_set = set(sources) if sampled else set()
+    between: dict = {}
+    close: dict = {}
+    for i, node in enumerate(nodes):
+        is_source = node in source_set
+        if n <= 2:
+            between[node] = 0.0
+        elif sampled:
+            between[node] = raw[i] / (((k - 1) if is_source else k) * (n - 2)) if k > 1 else 0.0
+        else:
+            between[node] = raw[i] / ((n - 1) * (n - 2))
+        others = (n - 1) if not sampled else (k - 1 if is_source else k)
+        if others <= 0:
+            close[node] = 0.0
+        elif connected:
+            close[node] = others / distance_totals[i] if distance_totals[i] else 0.0
+        else:
+            close[node] = harmonic_totals[i] / others
+    return between, close, kind
+
+
+def betweenness(graph: nx.Graph, plan: dict) -> dict:
+    """Betweenness of each person (see :func:`path_measures`).
+
+    >>> betweenness(nx.path_graph(3), {"sampled": False})[1]
+    1.0
+    """
+    return path_measures(graph, plan)[0]
+
+
+def closeness(graph: nx.Graph, plan: dict) -> tuple[dict, str]:
+    """Closeness of each person, and which kind (see :func:`path_measures`).
 
     >>> values, kind = closeness(nx.path_graph(3), {"sampled": False})
     >>> values[1], kind
     (1.0, 'closeness')
     """
-    n = graph.number_of_nodes()
-    connected = is_fully_connected(graph)
-    kind = "closeness" if connected else "harmonic closeness"
-    if n <= 1:
-        return {node: 0.0 for node in graph}, kind
-    values: dict = {}
-    if not plan.get("sampled"):
-        inward = _inward(graph)
-        for node in graph:
-            distance = _bfs_levels(inward, node)
-            if connected:
-                total = sum(distance.values())
-                values[node] = (n - 1) / total if total else 0.0
-            else:
-                values[node] = sum(1 / d for d in distance.values() if d) / (n - 1)
-        return values, kind
-    pivots = random.Random(plan["seed"]).sample(list(graph), plan["pivots"])
-    outward = _outward(graph)
-    totals = {node: 0.0 for node in graph}
-    pivot_set = set(pivots)
-    for pivot in pivots:
-        for node, d in _bfs_levels(outward, pivot).items():
-            if d:
-                totals[node] += d if connected else 1 / d
-    k = len(pivots)
-    for node in graph:
-        others = k - (1 if node in pivot_set else 0)
-        if others <= 0 or totals[node] == 0:
-            values[node] = 0.0
-        elif connected:
-            values[node] = others / totals[node]
-        else:
-            values[node] = totals[node] / others
+    _, values, kind = path_measures(graph, plan)
     return values, kind
 
 

@@ -94,3 +94,26 @@ def test_sampled_result_says_so_and_agrees_on_clear_leaders():
     assert str(best) in result["roles"]["gatekeeper"]["people"]
     assert str(best) in result["roles"]["hub"]["people"]
     assert analyse(edge_text(graph)) == result  # fixed seed: repeatable
+
+
+@pytest.mark.parametrize("graph", [
+    nx.karate_club_graph(),
+    nx.florentine_families_graph(),
+    nx.gnm_random_graph(60, 90, seed=4),
+    nx.gnm_random_graph(40, 120, seed=5, directed=True),
+    nx.gn_graph(30, seed=3),
+], ids=["karate", "florentine", "random-sparse", "random-directed", "growing-tree"])
+def test_betweenness_matches_networkx_exact(graph):
+    from calculators.network.measures import betweenness
+
+    assert betweenness(graph, {"sampled": False}) == pytest.approx(nx.betweenness_centrality(graph), abs=1e-12)
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_sampled_betweenness_matches_networkx_with_the_same_seed(directed):
+    from calculators.network.measures import betweenness
+
+    graph = nx.gnm_random_graph(80, 300, seed=9, directed=directed)
+    plan = {"sampled": True, "pivots": 25, "seed": 42}
+    expected = nx.betweenness_centrality(graph, k=25, seed=42)
+    assert betweenness(graph, plan) == pytest.approx(expected, abs=1e-12)
