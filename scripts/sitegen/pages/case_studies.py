@@ -202,7 +202,7 @@ def build_table1(content: dict, urls: Urls) -> str:
     out.append("</tbody>")
     out.append("</table>\n")
     out.append("</figure>\n")
-    out.append(source_line("; ".join(sorted({row["source"] for row in rows})), TABLE1) + "\n")
+    out.append(source_line(joined_sources(row["source"] for row in rows), TABLE1) + "\n")
     noted = [row for row in rows if row.get("note")]
     if noted:
         out.append("## Notes on the table\n")
@@ -216,6 +216,12 @@ def build_table1(content: dict, urls: Urls) -> str:
             out.append(f"- [Case study {record['number']}: {text(case_title(record))}]({urls.link(TABLE1, 'case-study', record['id'])})")
         out.append("")
     return "\n".join(out)
+
+
+def joined_sources(sources) -> str:
+    """Several citations as one, each section named once, in order of first mention."""
+    parts = [part.strip() for source in sources for part in source.split(";")]
+    return "; ".join(dict.fromkeys(part for part in parts if part))
 
 
 def admonition(kind: str, title: str, paragraphs: list[str]) -> str:
@@ -284,7 +290,7 @@ class CasePage:
     def identity(self) -> str:
         record, taxonomy = self.record, self.taxonomy
         period = record["period"]
-        span = text(period["from"]) + (f" to {text(period['to'])}" if period.get("to") else " onwards")
+        span = f"{text(period['from'])} to {text(period['to'])}" if period.get("to") else f"from {text(period['from'])}"
         kind = record["innovation_kind"]
         kinds = ", ".join(text(taxonomy.label("innovation-kind", value)) for value in kind["kinds"])
         if kind.get("degree"):
@@ -326,7 +332,7 @@ class CasePage:
         return "\n".join([
             "## Background data\n",
             facts_table(facts, f"Background data: {case_title(self.record)}", "case-facts"),
-            self.cite("; ".join(dict.fromkeys(fact["source"] for fact in facts))) + "\n",
+            self.cite(joined_sources(fact["source"] for fact in facts)) + "\n",
         ])
 
     def analysis(self) -> str:
@@ -338,9 +344,10 @@ class CasePage:
         if table1:
             out.append("### In Table 1\n")
             out.append(f"The report's [comparison table]({relative(self.page, TABLE1)}) labels this case \"{text(table1['area_label'])}\".\n")
-            out.append(f"Trigger\n:   {text(table1['trigger'])}\n")
-            out.append("Drivers\n" + "".join(f":   {text(item)}\n" for item in table1["drivers"]))
-            out.append("Enablers\n" + "".join(f":   {text(item)}\n" for item in table1["enablers"]))
+            out.append(f"**Trigger:** {text(table1['trigger'])}\n")
+            for key, label in (("drivers", "Drivers"), ("enablers", "Enablers")):
+                out.append(f"**{label}:**\n")
+                out.append("\n".join(f"- {text(item)}" for item in table1[key]) + "\n")
             if table1.get("note"):
                 out.append(admonition("note", "About this row", [text(table1["note"])]))
             out.append(self.cite(table1["source"]) + "\n")
@@ -427,7 +434,7 @@ class CasePage:
             out.append(self.cite(example["source"]) + "\n")
             if example.get("figures"):
                 out.append(facts_table(example["figures"], f"{example['name']}: figures", "case-example-figures", group=False))
-                out.append(self.cite("; ".join(dict.fromkeys(fact["source"] for fact in example["figures"]))) + "\n")
+                out.append(self.cite(joined_sources(fact["source"] for fact in example["figures"])) + "\n")
             if example.get("sectors"):
                 out.append("### Sectors\n")
                 out.append("\n".join(f"- {text(sector)}" for sector in example["sectors"]) + "\n")
@@ -474,7 +481,6 @@ class CasePage:
                     f'<span class="source">({escape(event["source"])})</span></li>'
                 )
             out.append("</ol>\n")
-            out.append(self.cite("; ".join(dict.fromkeys(event["source"] for event in events))) + "\n")
         return "\n".join(out)
 
     def people(self) -> str:
@@ -611,13 +617,15 @@ def facts_table(facts: list[dict], caption: str, css_class: str, group: bool = T
     groups: dict[str, list[dict]] = {}
     for fact in facts:
         groups.setdefault(fact.get("category") or "Other figures" if group else "", []).append(fact)
+    # Background data states "not stated" for a missing year; a list of figures with no year at all drops the column.
+    with_year = group or any(fact.get("year") for fact in facts)
+    columns = ["Measure", "Value", "Unit"] + (["Year"] if with_year else []) + ["Source"]
     lines = [f'<div class="{css_class}">', "<table>", f"<caption>{html_text(caption)}</caption>"]
-    lines.append('<thead><tr><th scope="col">Measure</th><th scope="col">Value</th><th scope="col">Unit</th>'
-                 '<th scope="col">Year</th><th scope="col">Source</th></tr></thead>')
+    lines.append("<thead><tr>" + "".join(f'<th scope="col">{name}</th>' for name in columns) + "</tr></thead>")
     for category, members in groups.items():
         lines.append("<tbody>")
         if category and len(groups) > 1:
-            lines.append(f'<tr class="case-facts-group"><th scope="rowgroup" colspan="5">{html_text(category)}</th></tr>')
+            lines.append(f'<tr class="case-facts-group"><th scope="rowgroup" colspan="{len(columns)}">{html_text(category)}</th></tr>')
         for fact in members:
             measure = html_text(fact["measure"])
             if fact.get("area"):
@@ -626,8 +634,9 @@ def facts_table(facts: list[dict], caption: str, css_class: str, group: bool = T
                 measure += f'<br><span class="case-fact-note">{html_text(fact["note"])}</span>'
             lines.append(
                 f'<tr><th scope="row">{measure}</th><td>{html_text(number(fact["value"]))}</td>'
-                f'<td>{html_text(fact.get("unit", ""))}</td><td>{html_text(fact.get("year", "not stated"))}</td>'
-                f'<td>{escape(fact["source"])}</td></tr>'
+                f'<td>{html_text(fact.get("unit", ""))}</td>'
+                + (f'<td>{html_text(fact.get("year", "not stated"))}</td>' if with_year else "")
+                + f'<td>{escape(fact["source"])}</td></tr>'
             )
         lines.append("</tbody>")
     lines += ["</table>", "</div>\n"]
