@@ -16,6 +16,8 @@ ASSUMPTIONS = "findings/assumptions.md"
 FACTORS = "findings/critical-factors.md"
 METHODS = "findings/support-methods.md"
 REPORT_PAGE = "reference/the-report.md"
+# A cluster's full title is the report's own section heading (a label, marked verbatim-ok in factors.yaml).
+HEADING_OK = "<!-- verbatim-ok: the report's section heading -->"
 
 
 # --- Shared helpers -----------------------------------------------------------------------
@@ -124,7 +126,7 @@ def _index(content: dict, urls: Urls) -> str:
         for cluster in factors.get("clusters", []):
             out.append(f"-   **{cluster['number']}. [{text(cluster['short_title'])}]({urls.link(page, 'factor-cluster', cluster['id'])})**\n")
             out.append("    ---\n")
-            out.append(f"    {text(cluster['title'])}\n")
+            out.append(f"    {text(cluster['title'])} {HEADING_OK}\n")
             names = ", ".join(f"[{text(f['name'])}]({urls.link(page, 'factor', f['id'])})" for f in cluster.get("factors", []))
             if names:
                 out.append(f"    Factors: {names}\n")
@@ -192,7 +194,8 @@ def _critical_factors(content: dict, urls: Urls) -> str:
     out.append(text(factors["summary"]) + "\n")
     out.append(source_line(factors["source"], page) + "\n")
     for cluster in factors.get("clusters", []):
-        out.append(f"## {cluster['number']}. {text(cluster['title'])} {{ #{cluster['id']} }}\n")
+        out.append(f"## {cluster['number']}. {text(cluster['short_title'])} {{ #{cluster['id']} }}\n")
+        out.append(f"*{text(cluster['title'])}* {HEADING_OK}\n{{ .cluster-heading }}\n")
         out.append(text(cluster["summary"]) + "\n")
         if cluster.get("pressures"):
             out.append("Where the push came from in the case studies:\n")
