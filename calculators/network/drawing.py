@@ -38,7 +38,7 @@ def picture(graph: nx.Graph, roles_of: dict, group_of: dict | None = None) -> di
 
     >>> p = picture(nx.path_graph(3), {1: ["hub"]})
     >>> [n["name"] for n in p["nodes"]], p["edges"]
-    (['1', '0', '2'], [[0, 1, 1.0], [0, 2, 1.0]])
+    (['1', '0', '2'], [[0, 2, 1.0], [1, 0, 1.0]])
     """
     group_of = group_of or {}
     degree = dict(graph.degree())
