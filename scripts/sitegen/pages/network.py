@@ -1,0 +1,187 @@
+"""network-analysis/index.md: social network analysis as the report uses it (Case study 10, §5.4).
+
+Concepts, the six networks, the three connector roles, social capital, density, the process, the
+experiment's messages, and the way into the connectors calculator. Built from
+content/network-analysis.yaml.
+"""
+from __future__ import annotations
+
+from sitegen.markdown import escape, front_matter, relative, source_line
+from sitegen.pages.model import case_link, cited, inline_source, note_block, reference_link
+from sitegen.urls import Urls
+
+PAGE = "network-analysis/index.md"
+CALCULATOR = "calculators/connectors.md"
+
+
+def build(content: dict) -> dict[str, str]:
+    sna = content.get("network-analysis")
+    if not sna:
+        return {}
+    urls = Urls(content)
+    page = PAGE
+    out = [front_matter("Social network analysis", "How social network analysis maps the relationships behind local innovation: six networks, hubs, gatekeepers and pulsetakers.", "network-analysis.yaml")]
+    out.append("# Social network analysis\n")
+    out.append(f"[Map your connectors]({relative(page, CALCULATOR)}){{ .md-button .md-button--primary }}\n")
+
+    basics = sna.get("sna", {})
+    if basics:
+        out.append("## What it is { #what-it-is }\n")
+        for key in ("definition", "why_it_matters", "background", "method_owner"):
+            if basics.get(key):
+                out.append(_block(content, urls, basics[key]))
+
+    if sna.get("networks_and_hierarchies"):
+        out.append("## Networks and hierarchies { #networks-and-hierarchies }\n")
+        for block in sna["networks_and_hierarchies"]:
+            out.append(_block(content, urls, block))
+
+    networks = sna.get("networks", [])
+    if networks:
+        out.append("## The networks surveyed { #the-networks }\n")
+        count = sna.get("network_count_note")
+        if count:
+            out.append('!!! warning "Seven networks, or six?"\n')
+            out.append(f"    {escape(count['text'])}\n")
+            out.append(f"    {source_line(count['source'], page)}\n")
+        for network in networks:
+            out.append(f"### {escape(network['name'])} {{ #{network['id']} }}\n")
+            out.append(f"**Survey question:** *{escape(network['survey_question'])}*\n")
+            out.append(cited(network["what_it_shows"], network["source"], page, network.get("note")))
+        if sna.get("networks_alignment"):
+            out.append("### How the networks line up { #networks-alignment }\n")
+            out.append(_block(content, urls, sna["networks_alignment"]))
+
+    roles = sna.get("connector_roles", [])
+    if roles:
+        out.append("## Connector roles { #connector-roles }\n")
+        for role in roles:
+            out.append(f"### {escape(role['name'])} {{ #{role['id']} }}\n")
+            out.append(f"**In short:** {escape(role['in_short'])}\n")
+            out.append(escape(role["definition"]) + "\n")
+            if role.get("map_colour"):
+                out.append(f"On the report's network maps this role is coloured {escape(role['map_colour'])}.\n")
+            out.append(source_line(role["source"], page) + "\n")
+            if role.get("note"):
+                out.append(note_block(role["note"]))
+
+    key = sna.get("key_connectors")
+    if key:
+        share = key.get("top_share_percent")
+        heading = f"The top {share} % are the key connectors" if share is not None else "Key connectors"
+        out.append(f"## {heading} {{ #key-connectors }}\n")
+        out.append(cited(key["text"], key["source"], page, key.get("note")))
+        out.append(
+            f"The [connectors calculator]({relative(page, CALCULATOR)}) finds hubs, gatekeepers and pulsetakers in "
+            "your own survey data, in your browser. Its measures are this project's own choice, because the "
+            "report's method is not published.\n"
+        )
+
+    capital = sna.get("social_capital")
+    if capital:
+        out.append("## Social capital { #social-capital }\n")
+        out.append(cited(capital["text"], capital["source"], page, capital.get("note")))
+        categories = capital.get("categories", [])
+        if categories:
+            out.append("| Category | Who |\n|---|---|")
+            for category in categories:
+                out.append(f'| <span id="{category["id"]}"></span>**{escape(category["name"])}** | {escape(category["description"])} |')
+            out.append("")
+            out.append(source_line("; ".join(sorted({category["source"] for category in categories})), page) + "\n")
+        if capital.get("claimed_benefits"):
+            out.append(_block(content, urls, capital["claimed_benefits"]))
+
+    density = sna.get("density")
+    if density:
+        out.append("## Density { #density }\n")
+        out.append(cited(density["text"], density["source"], page, density.get("note")))
+        ranges = density.get("normative_ranges")
+        if ranges:
+            title = "The normative ranges are not published" if ranges.get("published") is False else "Normative ranges"
+            out.append(f'!!! info "{title}"\n')
+            out.append(f"    {escape(ranges['text'])}\n")
+            if ranges.get("note"):
+                out.append(f"    {escape(ranges['note'])}\n")
+            out.append(f"    {source_line(ranges['source'], page)}\n")
+
+    process = sna.get("process")
+    if process:
+        out.append("## The process { #process }\n")
+        out.append("\n".join(
+            f"{index}. {escape(step['text'])} {inline_source(step['source'], page)}"
+            for index, step in enumerate(process["steps"], start=1)
+        ) + "\n")
+        out.append(source_line(process["source"], page) + "\n")
+        if process.get("note"):
+            out.append(note_block(process["note"]))
+
+    out.append(_experiment(content, urls, sna))
+
+    earlier = sna.get("earlier_example")
+    if earlier:
+        out.append("## An earlier example { #earlier-example }\n")
+        out.append(_block(content, urls, earlier))
+
+    out.append("## Map your own connectors { #calculator }\n")
+    out.append(
+        f"Paste who works with whom and the [connectors calculator]({relative(page, CALCULATOR)}) shows the hubs, "
+        "gatekeepers and pulsetakers, who sits outside the core, and what breaks if key people leave. "
+        "Nothing you paste leaves your browser.\n"
+    )
+    out.append(f"[Map your connectors]({relative(page, CALCULATOR)}){{ .md-button .md-button--primary }}\n")
+    return {PAGE: "\n".join(out)}
+
+
+def _block(content: dict, urls: Urls, block: dict) -> str:
+    text = escape(block["text"])
+    references = block.get("references") or []
+    if references:
+        text += " (See " + "; ".join(reference_link(content, urls, PAGE, slug) for slug in references) + ".)"
+    out = f"{text}\n\n{source_line(block['source'], PAGE)}\n"
+    if block.get("note"):
+        out += "\n" + note_block(block["note"])
+    return out
+
+
+def _experiment(content: dict, urls: Urls, sna: dict) -> str:
+    experiment = sna.get("experiment")
+    if not experiment:
+        return ""
+    page = PAGE
+    out = ["## The experiment { #experiment }\n"]
+    if experiment.get("case_study"):
+        out.append(f"The report tried SNA in one UK locality: {case_link(content, urls, page, experiment['case_study'])}.\n")
+    if sna.get("anonymity_note"):
+        out.append(note_block(sna["anonymity_note"], "The locality is anonymised"))
+    if experiment.get("purpose"):
+        out.append("### Why { #experiment-purpose }\n")
+        out.append("\n".join(f"- {escape(item['text'])} {inline_source(item['source'], page)}" for item in experiment["purpose"]) + "\n")
+    if experiment.get("steps"):
+        out.append("### How it was done { #experiment-steps }\n")
+        out.append("\n".join(f"- {escape(item['text'])} {inline_source(item['source'], page)}" for item in experiment["steps"]) + "\n")
+    survey = experiment.get("survey")
+    if survey:
+        out.append("### The survey { #experiment-survey }\n")
+        out.append(
+            f"- **When:** {escape(survey['when'])}\n"
+            f"- **Respondents:** {survey['respondents']}\n"
+            f"- **Response rate:** {survey['response_rate_percent']} %\n"
+            f"- **Who:** {escape(survey['who'])}\n"
+        )
+        out.append(source_line(survey["source"], page) + "\n")
+        if survey.get("note"):
+            out.append(note_block(survey["note"]))
+    if experiment.get("findings"):
+        out.append("### Its messages { #experiment-messages }\n")
+        for index, item in enumerate(experiment["findings"], start=1):
+            out.append(f"{index}. {escape(item['text'])} {inline_source(item['source'], page)}")
+            if item.get("note"):
+                out.append(f"\n    *Note:* {escape(item['note'])}\n")
+        out.append("")
+    if experiment.get("conclusions"):
+        out.append("### What the researchers concluded { #experiment-conclusions }\n")
+        out.append("\n".join(f"- {escape(item['text'])} {inline_source(item['source'], page)}" for item in experiment["conclusions"]) + "\n")
+    if experiment.get("further_research"):
+        out.append("### Further research { #experiment-further-research }\n")
+        out.append("\n".join(f"- {escape(item['text'])} {inline_source(item['source'], page)}" for item in experiment["further_research"]) + "\n")
+    return "\n".join(out)
