@@ -23,6 +23,10 @@ FACETS = [
     ("phase", "Lifecycle phase", "All phases"),
     ("trigger", "Trigger type", "All trigger types"),
 ]
+# The report's own labels (Table 1 cells, printed titles and headings) are reproduced as printed:
+# lines carrying them are marked for the verbatim check, which skips a line holding "verbatim-ok".
+LABEL_OK = " <!-- verbatim-ok -->"
+HEADING_OK = " { data-verbatim-ok }"
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#|])")
 
 
@@ -164,7 +168,7 @@ def index_item(record: dict, taxonomy: Taxonomy, urls: Urls) -> str:
         ("Trigger", ", ".join(text(taxonomy.label("trigger", value)) for value in facets["trigger"])),
     ]
     lines = [f'<li class="case-item" {data} markdown="block">']
-    lines.append(f"### [Case study {record['number']}: {text(case_title(record))}]({link})\n")
+    lines.append(f"### [Case study {record['number']}: {text(case_title(record))}]({link}){HEADING_OK}\n")
     lines.append('<p class="case-facets" markdown="span">' + " ".join(
         f'<span class="case-facet"><span class="case-facet-name">{name}:</span> {value}</span>' for name, value in labels
     ) + "</p>\n")
@@ -193,11 +197,11 @@ def build_table1(content: dict, urls: Urls) -> str:
     out.append("<tbody markdown>")
     for row in rows:
         out.append('<tr markdown>')
-        out.append(f'<th scope="row" markdown="span">[{text(row["area_label"])}]({urls.link(TABLE1, "case-study", row["case"])})</th>')
-        out.append(f"<td>{html_text(row['trigger'])}</td>")
+        out.append(f'<th scope="row" markdown="span">[{text(row["area_label"])}]({urls.link(TABLE1, "case-study", row["case"])})</th>{LABEL_OK}')
+        out.append(f"<td>{html_text(row['trigger'])}</td>{LABEL_OK}")
         for column in ("drivers", "enablers"):
             items = "".join(f"<li>{html_text(item)}</li>" for item in row[column])
-            out.append(f"<td><ul>{items}</ul></td>")
+            out.append(f"<td><ul>{items}</ul></td>{LABEL_OK}")
         out.append("</tr>")
     out.append("</tbody>")
     out.append("</table>\n")
@@ -213,7 +217,7 @@ def build_table1(content: dict, urls: Urls) -> str:
         out.append("## Case studies without a row\n")
         out.append("Table 1 has no row for these case studies:\n")
         for record in without:
-            out.append(f"- [Case study {record['number']}: {text(case_title(record))}]({urls.link(TABLE1, 'case-study', record['id'])})")
+            out.append(f"- [Case study {record['number']}: {text(case_title(record))}]({urls.link(TABLE1, 'case-study', record['id'])}){LABEL_OK}")
         out.append("")
     return "\n".join(out)
 
@@ -248,12 +252,14 @@ class CasePage:
 
     def build(self) -> str:
         record = self.record
-        out = [front_matter(
-            f"Case study {record['number']}: {case_title(record)}",
+        title = f"Case study {record['number']}: {case_title(record)}"
+        head = front_matter(
+            title,
             " ".join(record["summary"]["text"].split())[:150].rsplit(" ", 1)[0] + "…",
             f"case-studies/{record['id']}.yaml",
-        )]
-        out.append(f"# Case study {record['number']}: {text(record['title'])}\n")
+        )
+        head = "\n".join(line + "  # verbatim-ok (printed title)" if line.startswith("title: ") else line for line in head.split("\n"))
+        out = [head, f"# Case study {record['number']}: {text(record['title'])}{HEADING_OK}\n"]
         for part in (
             self.summary, self.identity, self.background, self.analysis, self.method,
             self.survey, lambda: self.sections("Context and need", record.get("context_and_need")),
@@ -312,7 +318,7 @@ class CasePage:
         ]
         table1 = record.get("table1")
         if table1:
-            rows.append(("Table 1 trigger", f"[{text(table1['trigger'])}]({relative(self.page, TABLE1)})"))
+            rows.append(("Table 1 trigger", f"[{text(table1['trigger'])}]({relative(self.page, TABLE1)}){LABEL_OK}"))
         out = ["## At a glance\n", '<div class="case-facts" markdown>', '<table markdown aria-label="At a glance">', "<tbody markdown>"]
         for name, value in rows:
             out.append(f'<tr markdown><th scope="row">{name}</th><td markdown="span">{value}</td></tr>')
@@ -331,7 +337,7 @@ class CasePage:
             return ""
         return "\n".join([
             "## Background data\n",
-            facts_table(facts, f"Background data: {case_title(self.record)}", "case-facts"),
+            facts_table(facts, f"Background data, case study {self.record['number']}", "case-facts"),
             self.cite(joined_sources(fact["source"] for fact in facts)) + "\n",
         ])
 
@@ -344,10 +350,10 @@ class CasePage:
         if table1:
             out.append("### In Table 1\n")
             out.append(f"The report's [comparison table]({relative(self.page, TABLE1)}) labels this case \"{text(table1['area_label'])}\".\n")
-            out.append(f"**Trigger:** {text(table1['trigger'])}\n")
+            out.append(f"**Trigger:** {text(table1['trigger'])}{LABEL_OK}\n")
             for key, label in (("drivers", "Drivers"), ("enablers", "Enablers")):
                 out.append(f"**{label}:**\n")
-                out.append("\n".join(f"- {text(item)}" for item in table1[key]) + "\n")
+                out.append("\n".join(f"- {text(item)}{LABEL_OK}" for item in table1[key]) + "\n")
             if table1.get("note"):
                 out.append(admonition("note", "About this row", [text(table1["note"])]))
             out.append(self.cite(table1["source"]) + "\n")
@@ -372,7 +378,7 @@ class CasePage:
                 out.append(f"#### {label}\n" if table1 else f"### {label}\n")
                 for factor in factors:
                     note = f' <em>Note: {html_text(factor["note"])}</em>' if factor.get("note") else ""
-                    out.append(f"**{text(factor['heading'])}.** {text(factor['explanation'])}{note}\n")
+                    out.append(f"**{text(factor['heading'])}.**{LABEL_OK}\n{text(factor['explanation'])}{note}\n")
                     out.append(self.cite(factor["source"]) + "\n")
             if analysis.get("note"):
                 out.append(admonition("note", "Table 1 and the case study's analysis", [text(analysis["note"])]))
@@ -386,7 +392,7 @@ class CasePage:
         for item in items:
             heading = item.get("heading")
             if heading and heading != previous:
-                out.append(f"### {text(heading)}\n")
+                out.append(f"### {text(heading)}{HEADING_OK}\n")
             previous = heading
             out.append(self.passage(item))
         return "\n".join(out)

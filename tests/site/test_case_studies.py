@@ -1,0 +1,228 @@
+"""Case-study pages: the filterable index, the Table 1 matrix and one page per case study.
+
+Builder tests run on the real content now; built-site tests use the strict build (``built_site``)
+and a browser for the filters.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+
+from sitegen.case_studies import table1_rows
+from sitegen.content import load_content
+from sitegen.pages import case_studies as builder
+from sitegen.urls import Urls
+
+CONTENT = load_content()
+CASES = CONTENT["case-studies"]
+PAGES = builder.build(CONTENT)
+EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
+
+
+def render(page: str) -> str:
+    return markdown.Markdown(extensions=EXTENSIONS).convert(PAGES[page].split("-->", 1)[1])
+
+
+class Elements(HTMLParser):
+    """Start tags with their attributes, in document order."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def find(self, tag: str, **attributes) -> list[dict]:
+        return [attrs for name, attrs in self.tags if name == tag and all(attrs.get(k) == v for k, v in attributes.items())]
+
+
+# ---------------------------------------------------------------- builder: pages and links
+
+def test_one_page_per_case_study_plus_index_and_table1():
+    expected = {f"case-studies/{slug}.md" for slug in CASES} | {builder.INDEX, builder.TABLE1}
+    assert set(PAGES) == expected
+    assert len(CASES) == 10
+
+
+@pytest.mark.parametrize("slug", sorted(CASES))
+def test_case_page_shows_every_background_fact(slug):
+    html = render(f"case-studies/{slug}.md")
+    table = html.split("<h2 id=\"background-data\">", 1)[1].split("</table>", 1)[0]
+    assert "<caption>" in table and '<th scope="col">Measure</th>' in table
+    for fact in CASES[slug]["background"]:
+        row = builder.html_text(fact["measure"])
+        assert row in table, fact["measure"]
+        assert f"<td>{builder.html_text(builder.number(fact['value']))}</td>" in table, fact
+        if fact.get("year") is not None:
+            assert f"<td>{builder.html_text(fact['year'])}</td>" in table, fact
+
+
+@pytest.mark.parametrize("slug", sorted(CASES))
+def test_case_page_links_to_its_findings_and_phase(slug):
+    record = CASES[slug]
+    page = f"case-studies/{slug}.md"
+    urls = Urls(CONTENT)
+    findings = record["links"].get("findings", [])
+    assert findings, f"{slug} evidences no finding"
+    hrefs = {attrs["href"] for attrs in Elements(render(page)).find("a")}
+    for finding in findings:
+        assert urls.link(page, "finding", finding) in hrefs
+    if record["phase"]["placed"]:
+        assert urls.link(page, "phase", record["phase"]["phase"]) in hrefs
+    else:
+        assert "Not placed by the report" in PAGES[page]
+
+
+@pytest.mark.parametrize("slug", sorted(CASES))
+def test_case_page_structure(slug):
+    """One H1, no skipped heading level, a citation after every passage, notes as admonitions."""
+    html = render(f"case-studies/{slug}.md")
+    levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
+    assert levels.count(1) == 1 and levels[0] == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    assert html.count('class="source"') >= 5
+    for note in CASES[slug].get("notes", []):
+        assert f'<p class="admonition-title">{builder.html_text(note["topic"])}</p>' in html
+    for event in CASES[slug]["timeline"]["events"]:
+        assert f"<time>{event['date']}</time>" in html
+    assert builder.html_text(CASES[slug]["timeline"]["figure_note"]) in html
+    assert "TODO" not in html and "lorem" not in html.lower()
+
+
+def test_table1_and_analysis_are_shown_separately_where_a_row_exists():
+    page = PAGES["case-studies/knowsley.md"]
+    assert "### In Table 1" in page and "### In the case study's analysis" in page
+    assert "1999 Ofsted inspection" in page  # Table 1's trigger label
+    assert "National Policy Frameworks" in page  # §5.2 heading, a driver in the analysis only
+    gouda_without_row = PAGES["case-studies/portland.md"]
+    assert "Table 1 has no row for this case study" in gouda_without_row
+
+
+def test_markdown_syntax_in_content_is_not_interpreted():
+    assert builder.text("five A*-C grades and A*-C GCSEs") == r"five A\*-C grades and A\*-C GCSEs"
+    html = render("case-studies/knowsley.md")
+    assert "A*-C GCSEs" in html and "<em>-C" not in html
+
+
+def test_network_analysis_experiment_shows_survey_messages_and_philadelphia():
+    record = CASES["network-analysis-experiment"]
+    html = render("case-studies/network-analysis-experiment.md")
+    assert f"<td>{record['respondents']['count']}</td>" in html
+    assert f"<td>{record['response_rate']['value']} per cent</td>" in html
+    for message in record["messages"]:
+        assert builder.text(message["heading"]).replace("\\", "") in html
+    assert "Example: Philadelphia region" in html
+    for fact in record["examples"][0]["figures"]:
+        assert builder.html_text(builder.number(fact["value"])) in html
+    assert "Not placed by the report" in html
+
+
+# ---------------------------------------------------------------- builder: Table 1
+
+def test_table1_has_the_seven_rows_of_table1_rows_in_order():
+    rows = table1_rows(CASES)
+    assert len(rows) == 7
+    html = render(builder.TABLE1)
+    body = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    rendered = re.findall(r"<tr>(.*?)</tr>", body, flags=re.S)
+    assert len(rendered) == 7
+    urls = Urls(CONTENT)
+    for row, cells in zip(rows, rendered):
+        assert f'<th scope="row"><a href="{urls.link(builder.TABLE1, "case-study", row["case"])}">' in cells
+        assert builder.html_text(row["trigger"]) in cells
+        for label in row["drivers"] + row["enablers"]:
+            assert f"<li>{builder.html_text(label)}</li>" in cells
+    assert "<figcaption" in html and 'scope="col">Enablers</th>' in html
+
+
+def test_table1_lists_the_cases_without_a_row():
+    page = PAGES[builder.TABLE1]
+    without = [slug for slug, record in CASES.items() if not record.get("table1")]
+    assert len(without) == 3
+    for slug in without:
+        assert f"({slug}.md)" in page
+
+
+# ---------------------------------------------------------------- builder: the index
+
+def test_index_lists_every_case_with_facet_data_and_visible_labels():
+    html = render(builder.INDEX)
+    items = Elements(html).find("li", **{"class": "case-item"})
+    assert len(items) == len(CASES)
+    taxonomy = builder.Taxonomy(CONTENT)
+    for record, attrs in zip(builder.ordered_cases(CONTENT), items):
+        facets = builder.facet_values(record)
+        for key, values in facets.items():
+            assert attrs[f"data-{key}"].split() == values
+        assert f"({record['id']}.md)" in PAGES[builder.INDEX]
+    assert taxonomy.label("country", "netherlands") in html
+    assert "Not placed by the report" in html and "Recognised underperformance" in html
+
+
+def test_index_filters_are_labelled_selects_hidden_until_the_script_runs():
+    html = render(builder.INDEX)
+    elements = Elements(html)
+    form = elements.find("form", **{"class": "case-filters"})[0]
+    assert "hidden" in form and "data-search-exclude" in form
+    for key, _, _ in builder.FACETS:
+        assert elements.find("select", id=f"case-filter-{key}", **{"data-facet": key})
+        assert elements.find("label", **{"for": f"case-filter-{key}"})
+    status = elements.find("p", **{"class": "case-count"})[0]
+    assert status["aria-live"] == "polite"
+    # Every value an item carries can be chosen in its filter.
+    options = {attrs["value"] for attrs in elements.find("option")}
+    for record in CASES.values():
+        for values in builder.facet_values(record).values():
+            assert set(values) <= options
+
+
+# ---------------------------------------------------------------- built site
+
+def test_built_case_pages_show_facts_and_link_to_findings(built_site):
+    for slug, record in CASES.items():
+        html = (built_site / "case-studies" / slug / "index.html").read_text(encoding="utf-8")
+        assert "<caption>Background data, case study" in html, slug
+        assert builder.html_text(record["background"][0]["measure"]) in html, slug
+        finding_links = re.findall(r'href="(\.\./\.\./findings/[a-z-]+/#[a-z-]+)"', html)
+        assert finding_links, slug
+        for href in finding_links:
+            path, anchor = href.removeprefix("../../").split("#")
+            target = (built_site / path / "index.html").read_text(encoding="utf-8")
+            assert f'id="{anchor}"' in target, href
+
+
+def test_built_table1_has_seven_rows(built_site):
+    html = (built_site / "case-studies" / "table-1" / "index.html").read_text(encoding="utf-8")
+    table = html.split('aria-labelledby="table-1-caption"', 1)[1].split("</table>", 1)[0]
+    assert table.split("<tbody>", 1)[1].count("<tr>") == 7
+
+
+def test_built_index_loads_the_filter_script(built_site):
+    html = (built_site / "case-studies" / "index.html").read_text(encoding="utf-8")
+    assert (built_site / "assets" / "js" / "case-filters.js").is_file()
+    assert "case-filters.js" in html
+    assert html.count('class="case-item"') == len(CASES)
+
+
+@pytest.mark.browser
+def test_filters_narrow_the_list_and_announce_the_count(page, site_url):
+    from playwright.sync_api import expect
+
+    page.goto(site_url + "/case-studies/")
+    expect(page.locator("form.case-filters")).to_be_visible()
+    count = page.locator(".case-count")
+    expect(count).to_have_text(f"Showing {len(CASES)} of {len(CASES)} case studies")
+    expected = [record for record in CASES.values() if record["country"] == "united-kingdom"]
+    page.select_option("#case-filter-country", "united-kingdom")
+    expect(count).to_have_text(f"Showing {len(expected)} of {len(CASES)} case studies")
+    expect(page.locator("ul.case-list > li:visible")).to_have_count(len(expected))
+    page.select_option("#case-filter-field", "transportation")
+    expect(page.locator(".case-empty")).to_be_visible()
+    page.focus("form.case-filters button[type=reset]")
+    page.keyboard.press("Enter")
+    expect(count).to_have_text(f"Showing {len(CASES)} of {len(CASES)} case studies")
