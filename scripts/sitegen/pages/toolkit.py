@@ -103,7 +103,7 @@ def _step_two(content: dict, urls: Urls, phases: list[dict]) -> str:
     figure = next((item for item in content.get("lifecycle", {}).get("figures", []) if item["figure"] == "Figure A1"), None)
     if figure:
         out.append(f'!!! info "{escape(figure["figure"])}: {escape(figure["title"])}"\n')
-        out.append(f"    The chart is an image in the report and is not reproduced. {escape(figure['what_survives'])}\n")
+        out.append(f"    The chart is an image in the report and is not reproduced here. What survives in the text: {escape(figure['what_survives'])}\n")
         out.append(f"    {source_line(figure['source'], page)}\n")
     rows = [phase for phase in phases if phase.get("progression") or phase.get("pitfalls")]
     out.append("## Progressing and pitfalls, phase by phase { #table-a2 }\n")
