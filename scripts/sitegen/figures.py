@@ -115,7 +115,6 @@ def lifecycle_svg(phases: list[dict], *, title: str = "Phases of the local socia
         y += 34 + 17 * len(lines) + 16
     height = y + 14
     body.append(f'<text x="{left}" y="20" text-anchor="middle" font-size="13" font-weight="700">Early</text>')
-    body.append(f'<text x="{left}" y="{height - 6}" text-anchor="middle" font-size="13" font-weight="700">Late</text>')
     body.append(
         f'<line x1="{left}" y1="28" x2="{left}" y2="{height - 24}" stroke="currentColor" stroke-width="2" '
         f'marker-end="url(#{svg_id}-arrow)"/>'
@@ -137,6 +136,7 @@ def lifecycle_svg(phases: list[dict], *, title: str = "Phases of the local socia
         )
         body.append(f'<text x="{text_x}" y="{top + 11}" font-size="15" font-weight="700">{_x(label)}</text>')
         body.append(f'<text font-size="13">{_tspans(lines, text_x, top + 30, 17)}</text>')
+    body.append(f'<text x="{left}" y="{height - 6}" text-anchor="middle" font-size="13" font-weight="700">Late</text>')
     desc = "From early to late: " + "; ".join(
         f"phase {phase['number']}, {phase['name']}: {phase['summary']}" for phase in ordered
     )
@@ -246,14 +246,15 @@ def innovation_system_svg(layers: list[dict], link_types: list[dict], *, lowest:
                 f'marker-start="url(#{svg_id}-arrow)" marker-end="url(#{svg_id}-arrow)"/>'
             )
     bottom = top + len(layers) * (band_height + gap) - gap
+    lowest_label = ("The two lowest levels" if lowest == 2 else "The lowest levels") if lowest else ""
     if lowest:
         first = top + (len(layers) - lowest) * (band_height + gap)
         bx = band_x + band_width + 10
         body.append(
             f'<path d="M{bx},{first} h8 V{bottom} h-8" fill="none" stroke="currentColor" stroke-width="1.5"/>'
-            f'<text font-size="13">{_tspans(["The two" if lowest == 2 else "The", "lowest", "levels"], bx + 14, (first + bottom) / 2 - 12, 16)}</text>'
+            f'<text font-size="13">{_tspans(lowest_label.rsplit(" ", 2), bx + 14, (first + bottom) / 2 - 12, 16)}</text>'
         )
-        items.append("The lowest levels")
+        items.append(lowest_label)
     legend_y = bottom + 34
     legend = []
     if "vertical" in link_names:
@@ -277,7 +278,7 @@ def innovation_system_svg(layers: list[dict], link_types: list[dict], *, lowest:
     lowest_names = [layer["name"] for layer in layers[len(layers) - lowest:]] if lowest else []
     desc = (
         "Layers from top to bottom: " + ", ".join(layer["name"] for layer in layers) + ". "
-        + (f"The lowest levels are {' and '.join(lowest_names)}. " if lowest_names else "")
+        + (f"{lowest_label}: {' and '.join(lowest_names)}. " if lowest_names else "")
         + (f"{link_names['vertical']} join neighbouring layers. " if "vertical" in link_names else "")
         + (f"{link_names['horizontal']} join people or organisations within a layer." if "horizontal" in link_names else "")
     )
@@ -285,7 +286,7 @@ def innovation_system_svg(layers: list[dict], link_types: list[dict], *, lowest:
     alternative += [f"{index}. {_linked(layer['name'], layer.get('href'))}" for index, layer in enumerate(layers, start=1)]
     alternative.append("")
     if lowest_names:
-        alternative.append(f"- The lowest levels: {_md(' and '.join(lowest_names))}.")
+        alternative.append(f"- {lowest_label}: {_md(' and '.join(lowest_names))}.")
     if "vertical" in link_names:
         alternative.append(f"- {_md(link_names['vertical'])}: arrows between neighbouring layers.")
     if "horizontal" in link_names:
