@@ -403,7 +403,7 @@ def _triangle_page(content: dict, urls: Urls) -> str:
             out.append(f"**Also described:** {escape(also['text'])}\n\n{source_line(also['source'], page)}\n")
         if corner.get("factor_cluster"):
             cluster = clusters.get(corner["factor_cluster"], {})
-            name = cluster.get("title") or cluster.get("short_title") or corner["factor_cluster"].replace("-", " ")
+            name = cluster.get("short_title") or cluster.get("title") or corner["factor_cluster"].replace("-", " ")
             out.append(f"**Critical factors:** corresponds to the cluster [{escape(name)}]({urls.link(page, 'factor-cluster', corner['factor_cluster'])}).\n")
             basis = corner.get("factor_cluster_basis")
             if basis:
