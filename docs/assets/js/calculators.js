@@ -2,10 +2,10 @@
 // Material's instant navigation swaps pages without reloading, so binding happens on every
 // `document$` emission; the runtime starts (at idle) only on pages that hold a calculator.
 import { runtime } from "./runtime.js";
+import { bindConnectors } from "./widgets/connectors.js";
 import { bindDiagnose } from "./widgets/diagnose.js";
-import { bindTies } from "./widgets/ties.js";
 
-const WIDGETS = { ties: bindTies, diagnose: bindDiagnose };
+const WIDGETS = { connectors: bindConnectors, diagnose: bindDiagnose };
 
 function bindPage() {
   const widgets = document.querySelectorAll("[data-calculator]");

@@ -1,0 +1,262 @@
+// The network picture for "Map your connectors": cytoscape (vendored, pinned) drawing the
+// engine's own layout, an HTML legend, and an SVG serialiser of the same data. Roles are
+// shown by colour AND shape; names are only ever set as text (canvas labels, SVG text nodes).
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+// Okabe–Ito colours (distinguishable with the common colour-vision deficiencies).
+export const MARKERS = {
+  hub: { label: "Hub", shape: "square", colour: "#0072B2", cy: "rectangle" },
+  gatekeeper: { label: "Gatekeeper", shape: "diamond", colour: "#D55E00", cy: "diamond" },
+  pulsetaker: { label: "Pulsetaker", shape: "triangle", colour: "#009E73", cy: "triangle" },
+  several: { label: "Several roles", shape: "star", colour: "#CC79A7", cy: "star" },
+  none: { label: "No key role", shape: "circle", colour: "#8a8a8a", cy: "ellipse" },
+};
+
+export function markerOf(roles) {
+  if (roles.length > 1) return "several";
+  return roles[0] ?? "none";
+}
+
+/** Node diameter in pixels (picture units) for a number of ties. */
+export function sizeOf(degree, maxDegree) {
+  return 16 + 34 * Math.sqrt(degree / Math.max(1, maxDegree));
+}
+
+export function labelOf(node) {
+  return node.roles.length ? `${node.name}\n${node.roles.join(", ")}` : node.name;
+}
+
+/** Points of a polygon (or null for a circle) centred on (cx, cy) fitting a box of `size`. */
+export function shapePoints(shape, cx, cy, size) {
+  const r = size / 2;
+  const at = (points) => points.map(([x, y]) => `${(cx + x * r).toFixed(1)},${(cy + y * r).toFixed(1)}`).join(" ");
+  if (shape === "square") return at([[-0.85, -0.85], [0.85, -0.85], [0.85, 0.85], [-0.85, 0.85]]);
+  if (shape === "diamond") return at([[0, -1], [1, 0], [0, 1], [-1, 0]]);
+  if (shape === "triangle") return at([[0, -1], [0.95, 0.8], [-0.95, 0.8]]);
+  if (shape === "star") {
+    const points = [];
+    for (let i = 0; i < 10; i += 1) {
+      const angle = -Math.PI / 2 + (i * Math.PI) / 5;
+      const radius = i % 2 ? 0.45 : 1;
+      points.push([radius * Math.cos(angle), radius * Math.sin(angle)]);
+    }
+    return at(points);
+  }
+  return null;
+}
+
+function svgElement(name, attributes = {}) {
+  const element = document.createElementNS(SVG_NS, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  return element;
+}
+
+function markerShape(kind, cx, cy, size) {
+  const { shape, colour } = MARKERS[kind];
+  const points = shapePoints(shape, cx, cy, size);
+  const element = points
+    ? svgElement("polygon", { points })
+    : svgElement("circle", { cx: cx.toFixed(1), cy: cy.toFixed(1), r: (size / 2).toFixed(1) });
+  element.setAttribute("fill", colour);
+  element.setAttribute("stroke", "#1a1a1a");
+  element.setAttribute("stroke-width", "1");
+  return element;
+}
+
+/** The legend as HTML: one list item per marker, with a small SVG swatch hidden from screen readers. */
+export function legend() {
+  const list = document.createElement("ul");
+  list.className = "connectors-legend";
+  for (const [kind, marker] of Object.entries(MARKERS)) {
+    const item = document.createElement("li");
+    const swatch = svgElement("svg", { width: 22, height: 22, viewBox: "0 0 22 22", "aria-hidden": "true", focusable: "false" });
+    swatch.append(markerShape(kind, 11, 11, 18));
+    const text = document.createElement("span");
+    text.textContent = `${marker.label}: ${marker.shape === "circle" ? "grey circle" : `${colourName(kind)} ${marker.shape}`}`;
+    item.append(swatch, text);
+    list.append(item);
+  }
+  const size = document.createElement("li");
+  size.className = "connectors-legend-size";
+  size.textContent = "Bigger markers: more direct ties. Lines: ties.";
+  list.append(size);
+  return list;
+}
+
+function colourName(kind) {
+  return { hub: "blue", gatekeeper: "orange", pulsetaker: "green", several: "pink" }[kind] ?? "grey";
+}
+
+/** A self-contained SVG document of the picture, built with DOM calls (names are text nodes). */
+export function pictureSvg(graph, title) {
+  const width = 900;
+  const height = 900;
+  const margin = 90;
+  const maxDegree = Math.max(1, ...graph.nodes.map((node) => node.degree));
+  const svg = svgElement("svg", {
+    xmlns: SVG_NS, width, height: height + 60, viewBox: `0 0 ${width} ${height + 60}`,
+    role: "img", "font-family": "Helvetica, Arial, sans-serif",
+  });
+  const heading = svgElement("title");
+  heading.textContent = title;
+  const description = svgElement("desc");
+  description.textContent = "Key connectors by shape and colour: hub square (blue), gatekeeper diamond (orange), "
+    + "pulsetaker triangle (green), several roles star (pink), others grey circles; bigger markers have more ties.";
+  svg.append(heading, description, svgElement("rect", { width, height: height + 60, fill: "#ffffff" }));
+  if (graph.directed) {
+    const defs = svgElement("defs");
+    const marker = svgElement("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" });
+    marker.append(svgElement("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#9a9a9a" }));
+    defs.append(marker);
+    svg.append(defs);
+  }
+  const place = (node) => [margin + node.x * (width - 2 * margin), margin + node.y * (height - 2 * margin)];
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const edges = svgElement("g", { stroke: "#b0b0b0", "stroke-width": 1, fill: "none" });
+  for (const [source, target] of graph.edges) {
+    const [x1, y1] = place(byId.get(source));
+    const [x2, y2] = place(byId.get(target));
+    let [ex, ey] = [x2, y2];
+    if (graph.directed) {
+      const length = Math.hypot(x2 - x1, y2 - y1) || 1;
+      const back = sizeOf(byId.get(target).degree, maxDegree) / 2 + 2;
+      ex = x2 - ((x2 - x1) / length) * back;
+      ey = y2 - ((y2 - y1) / length) * back;
+    }
+    const line = svgElement("line", { x1: x1.toFixed(1), y1: y1.toFixed(1), x2: ex.toFixed(1), y2: ey.toFixed(1) });
+    if (graph.directed) line.setAttribute("marker-end", "url(#arrow)");
+    edges.append(line);
+  }
+  svg.append(edges);
+  const nodes = svgElement("g", { "font-size": 11, "text-anchor": "middle" });
+  for (const node of graph.nodes) {
+    const [x, y] = place(node);
+    const size = sizeOf(node.degree, maxDegree);
+    const group = svgElement("g");
+    const tip = svgElement("title");
+    tip.textContent = `${node.name}: ${node.roles.length ? node.roles.join(", ") : "no key role"}; ${node.degree} ties`;
+    group.append(tip, markerShape(markerOf(node.roles), x, y, size));
+    const label = svgElement("text", { x: x.toFixed(1), y: (y + size / 2 + 12).toFixed(1), fill: "#1a1a1a" });
+    label.textContent = node.name;
+    group.append(label);
+    if (node.roles.length) {
+      const roles = svgElement("text", { x: x.toFixed(1), y: (y + size / 2 + 25).toFixed(1), fill: "#444444", "font-style": "italic" });
+      roles.textContent = node.roles.join(", ");
+      group.append(roles);
+    }
+    nodes.append(group);
+  }
+  svg.append(nodes);
+  const caption = svgElement("text", { x: 20, y: height + 40, "font-size": 13, fill: "#1a1a1a" });
+  caption.textContent = title;
+  svg.append(caption);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+}
+
+let cytoscapeModule = null;
+
+function loadCytoscape() {
+  cytoscapeModule ??= import(new URL("../../../vendor/cytoscape/cytoscape.esm.min.mjs", import.meta.url).href)
+    .then((module) => module.default)
+    .catch((error) => {
+      cytoscapeModule = null;
+      throw error;
+    });
+  return cytoscapeModule;
+}
+
+function cssColour(element, name, fallback) {
+  const value = getComputedStyle(element).getPropertyValue(name).trim();
+  if (/^#[0-9a-f]{6}$/i.test(value)) return value;
+  if (/^#[0-9a-f]{8}$/i.test(value)) return value.slice(0, 7); // cytoscape reads no alpha in hex
+  return fallback;
+}
+
+/**
+ * Draw `graph` into `container` with cytoscape. `onFocus(name | null)` is called on hover and
+ * tap. Returns {cy, highlight(name), png(), destroy()}.
+ */
+export async function drawPicture(container, graph, onFocus) {
+  const cytoscape = await loadCytoscape();
+  const maxDegree = Math.max(1, ...graph.nodes.map((node) => node.degree));
+  const scale = Math.max(500, Math.sqrt(graph.nodes.length) * 120);
+  const text = cssColour(container, "--md-default-fg-color", "#1a1a1a");
+  const background = cssColour(container, "--md-default-bg-color", "#ffffff");
+  const elements = [
+    ...graph.nodes.map((node) => ({
+      group: "nodes",
+      data: {
+        id: `n${node.id}`, name: node.name, label: labelOf(node), roles: node.roles, degree: node.degree,
+        size: sizeOf(node.degree, maxDegree), shape: MARKERS[markerOf(node.roles)].cy, colour: MARKERS[markerOf(node.roles)].colour,
+        key: node.roles.length ? 1 : 0,
+      },
+      position: { x: node.x * scale, y: node.y * scale },
+    })),
+    ...graph.edges.map(([source, target], index) => ({ group: "edges", data: { id: `e${index}`, source: `n${source}`, target: `n${target}` } })),
+  ];
+  const manyPeople = graph.nodes.length > 120;
+  const cy = cytoscape({
+    container,
+    elements,
+    layout: { name: "preset", fit: true, padding: 40 },
+    minZoom: 0.1,
+    maxZoom: 4,
+    userZoomingEnabled: false,
+    boxSelectionEnabled: false,
+    autoungrabify: true,
+    style: [
+      {
+        selector: "node",
+        style: {
+          width: "data(size)", height: "data(size)", shape: "data(shape)", "background-color": "data(colour)",
+          "border-width": 1, "border-color": "#1a1a1a", label: manyPeople ? "" : "data(label)", "font-size": 11,
+          color: text, "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap", "text-max-width": 140,
+          "text-background-color": background, "text-background-opacity": 0.75, "text-background-padding": 1,
+          "z-index": "data(key)",
+        },
+      },
+      { selector: "node[key = 1]", style: { label: "data(label)", "font-weight": "bold" } },
+      { selector: "edge", style: { width: 1, "line-color": "#a8a8a8", "curve-style": "straight", opacity: 0.8 } },
+      ...(graph.directed ? [{ selector: "edge", style: { "target-arrow-shape": "triangle", "target-arrow-color": "#a8a8a8", "arrow-scale": 0.8 } }] : []),
+      { selector: "node.focus", style: { "border-width": 4, "border-color": "#ffb000", label: "data(label)", "z-index": 10 } },
+      { selector: "edge.focus", style: { "line-color": "#ffb000", "target-arrow-color": "#ffb000", width: 2.5, opacity: 1 } },
+      { selector: ".faded", style: { opacity: 0.25 } },
+    ],
+  });
+  const byName = new Map(cy.nodes().map((node) => [node.data("name"), node]));
+  const highlight = (name) => {
+    cy.elements().removeClass("focus faded");
+    const node = byName.get(name);
+    if (!node) return false;
+    const neighbourhood = node.closedNeighborhood();
+    cy.elements().not(neighbourhood).addClass("faded");
+    node.addClass("focus");
+    node.connectedEdges().addClass("focus");
+    return true;
+  };
+  cy.on("mouseover tap", "node", (event) => {
+    highlight(event.target.data("name"));
+    onFocus(event.target.data("name"));
+  });
+  cy.on("mouseout", "node", () => cy.elements().removeClass("faded"));
+  cy.on("tap", (event) => {
+    if (event.target === cy) {
+      cy.elements().removeClass("focus faded");
+      onFocus(null);
+    }
+  });
+  return {
+    cy,
+    highlight,
+    png: () => {
+      // Dark-on-white for the file, whatever the page's colour scheme.
+      cy.style().selector("node").style({ color: "#1a1a1a", "text-background-color": "#ffffff" }).update();
+      const blob = cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" });
+      cy.style().selector("node").style({ color: text, "text-background-color": background }).update();
+      return blob;
+    },
+    zoom: (factor) => cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
+    fit: () => cy.fit(undefined, 40),
+    destroy: () => cy.destroy(),
+  };
+}

@@ -1,0 +1,595 @@
+// "Map your connectors": input (paste, file, drop, people table, direction, network), a call
+// to calculators.network.analyse:analyse in the Pyodide worker, and the results — findings,
+// a sortable table of people (the primary view), the network picture, groups, several
+// networks, resilience — with CSV/JSON/PNG/SVG export and a print view.
+// Names are personal data: they stay in this page, and are only ever rendered as text.
+import { showRuntimeStatus } from "./status.js";
+import { drawPicture, legend, pictureSvg } from "./connectors-picture.js";
+import { rolesCsv } from "./connectors-export.js";
+
+const CALL = "calculators.network.analyse:analyse";
+const ROLES = ["hub", "gatekeeper", "pulsetaker"];
+const SHOW_IN_BOX = 200_000; // longer files are analysed as they are, without filling the text box
+const EXAMPLE = { ties: "riverside-ties.csv", people: "riverside-people.csv" };
+
+// Until the engine answers with its own limits (calculators/network/limits.py), use the same figures.
+let LIMITS = { max_characters: 30_000_000, max_people: 5_000, max_ties: 50_000, max_draw_nodes: 400 };
+
+const plural = (count, one, many = `${one}s`) => `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
+const fixed = (value, places = 3) => (value === null || value === undefined ? "" : Number(value).toFixed(places));
+const percent = (value) => (value === null || value === undefined ? "" : `${Math.round(value * 100)} %`);
+
+function element(name, { text, className, attributes } = {}, children = []) {
+  const node = document.createElement(name);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  for (const [key, value] of Object.entries(attributes ?? {})) node.setAttribute(key, value);
+  node.append(...children);
+  return node;
+}
+
+function button(text, onClick, className = "md-button") {
+  const node = element("button", { text, className, attributes: { type: "button" } });
+  node.addEventListener("click", onClick);
+  return node;
+}
+
+function simpleTable(caption, headers, rows, className = "connectors-table") {
+  const table = element("table", { className });
+  table.append(element("caption", { text: caption }));
+  const head = table.createTHead().insertRow();
+  for (const label of headers) head.append(element("th", { text: label, attributes: { scope: "col" } }));
+  const body = table.createTBody();
+  for (const cells of rows) {
+    const row = body.insertRow();
+    cells.forEach((value, index) => {
+      if (index === 0) row.append(element("th", { text: String(value), attributes: { scope: "row" } }));
+      else row.insertCell().textContent = String(value);
+    });
+  }
+  return element("div", { className: "connectors-scroll" }, [table]);
+}
+
+function download(root, blob, filename) {
+  const link = element("a", { attributes: { href: URL.createObjectURL(blob), download: filename }, className: "connectors-download" });
+  root.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/** Read a file as text: UTF-8 (File.text()), or UTF-16 when it starts with a byte-order mark (Excel's "Unicode text"). */
+async function readText(file) {
+  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    return new TextDecoder(head[0] === 0xff ? "utf-16le" : "utf-16be").decode(await file.arrayBuffer());
+  }
+  return file.text();
+}
+
+function tooLarge(what, size) {
+  return `${what} is too large (${(size / 1_000_000).toFixed(1)} MB; the limit is ${Math.round(LIMITS.max_characters / 1_000_000)} MB): `
+    + `the calculator handles up to ${LIMITS.max_people.toLocaleString("en-GB")} people and ${LIMITS.max_ties.toLocaleString("en-GB")} ties — `
+    + "analyse one team or one network at a time";
+}
+
+export function bindConnectors(root, runtime) {
+  const form = root.querySelector(".connectors-form");
+  const results = root.querySelector(".connectors-results");
+  const progress = form.querySelector(".connectors-progress");
+  const cancel = form.querySelector(".connectors-cancel");
+  const submit = form.querySelector("button[type=submit]");
+  const networkRow = form.querySelector(".connectors-network");
+  const networkSelect = form.elements.network;
+  const peopleDetails = form.querySelector(".connectors-people");
+  const inputs = {
+    ties: { area: form.elements.ties, file: form.elements.tiesFile, note: form.querySelector("#connectors-ties-file-note"),
+      error: form.querySelector("#connectors-ties-error"), line: form.querySelector("#connectors-ties-error-line"), what: "The ties file", loaded: null },
+    people: { area: form.elements.people, file: form.elements.peopleFile, note: form.querySelector("#connectors-people-file-note"),
+      error: form.querySelector("#connectors-people-error"), line: null, what: "The people table", loaded: null },
+  };
+  const state = { running: null, result: null, picture: null, timer: null, limitsAsked: false };
+
+  showRuntimeStatus(root.querySelector(".calculator-status"), runtime);
+  let stopListening = null;
+  stopListening = runtime.onStatus(({ state: runtimeState }) => {
+    if (!root.isConnected) {
+      stopListening?.();
+      return;
+    }
+    if (runtimeState !== "ready" || state.limitsAsked) return;
+    state.limitsAsked = true;
+    runtime.call("calculators.network.limits:as_dict", {}).then((outcome) => {
+      if (outcome.result) LIMITS = { ...LIMITS, ...outcome.result };
+    }, () => { state.limitsAsked = false; });
+  });
+
+  // ---- input -------------------------------------------------------------------------------
+  function forgetFile(kind) {
+    inputs[kind].loaded = null;
+    inputs[kind].note.replaceChildren();
+  }
+
+  function resetNetworks() {
+    networkSelect.replaceChildren(element("option", { text: "All networks combined", attributes: { value: "" } }));
+    networkRow.hidden = true;
+  }
+
+  async function loadFile(kind, file) {
+    const input = inputs[kind];
+    clearErrors();
+    if (!file) return;
+    if (file.size > LIMITS.max_characters) {
+      showError(kind, { error: tooLarge(`${input.what} ${file.name}`, file.size) });
+      return;
+    }
+    const text = await readText(file);
+    if (kind === "ties") resetNetworks();
+    if (kind === "people") peopleDetails.open = true;
+    const size = file.size >= 1_000_000 ? `${(file.size / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(file.size / 1000))} kB`;
+    if (text.length <= SHOW_IN_BOX) {
+      input.area.value = text;
+      input.loaded = { name: file.name, text: null };
+      input.note.textContent = `Loaded ${file.name} (${size}) into the box above; it has not left your computer.`;
+    } else {
+      input.area.value = "";
+      input.loaded = { name: file.name, text };
+      input.note.replaceChildren(
+        `Using ${file.name} (${size}): too long to show in the box, so it will be analysed as it is. It has not left your computer. `,
+        button(`Remove ${file.name}`, () => { forgetFile(kind); input.file.value = ""; input.area.focus(); }, "md-button connectors-small"),
+      );
+    }
+  }
+
+  for (const [kind, input] of Object.entries(inputs)) {
+    input.area.addEventListener("input", () => {
+      forgetFile(kind);
+      if (kind === "ties") resetNetworks();
+    });
+    input.file.addEventListener("change", () => loadFile(kind, input.file.files[0]));
+    const zone = input.area.closest(".connectors-drop");
+    zone.addEventListener("dragover", (event) => {
+      if (![...event.dataTransfer.types].includes("Files")) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "copy";
+      zone.classList.add("is-dragging");
+    });
+    zone.addEventListener("dragleave", () => zone.classList.remove("is-dragging"));
+    zone.addEventListener("drop", (event) => {
+      zone.classList.remove("is-dragging");
+      if (!event.dataTransfer.files.length) return;
+      event.preventDefault();
+      loadFile(kind, event.dataTransfer.files[0]);
+    });
+  }
+
+  // ---- errors ------------------------------------------------------------------------------
+  function clearErrors() {
+    for (const input of Object.values(inputs)) {
+      input.error.textContent = "";
+      input.line?.replaceChildren();
+      input.area.removeAttribute("aria-invalid");
+    }
+  }
+
+  function showError(kind, { error, line }) {
+    const input = inputs[kind];
+    input.error.textContent = error;
+    input.area.setAttribute("aria-invalid", "true");
+    if (kind === "people") peopleDetails.open = true;
+    const text = input.loaded?.text ?? input.area.value;
+    if (!line || !text) return;
+    const lines = text.split(/\r\n|\n|\r/);
+    const content = lines[line - 1];
+    if (content === undefined) return;
+    if (input.line) input.line.textContent = `Line ${line} reads: ${content.length > 200 ? `${content.slice(0, 200)}…` : content}`;
+    if (input.loaded?.text) return;
+    const start = lines.slice(0, line - 1).reduce((total, part) => total + part.length + 1, 0);
+    input.area.focus();
+    input.area.setSelectionRange(start, start + content.length);
+  }
+
+  // ---- running -----------------------------------------------------------------------------
+  function startProgress() {
+    const started = performance.now();
+    const message = element("span");
+    const clock = element("span", { className: "connectors-clock", attributes: { "aria-hidden": "true" } });
+    progress.replaceChildren(message, " ", clock);
+    const tick = () => {
+      if (!root.isConnected) return stopProgress();
+      const loading = runtime.state.state === "loading";
+      const text = loading ? "Waiting for the calculator to load, then analysing your network…" : "Analysing your network in this browser…";
+      if (message.textContent !== text) message.textContent = text;
+      clock.textContent = `${Math.floor((performance.now() - started) / 1000)} s`;
+    };
+    tick();
+    state.timer = setInterval(tick, 250);
+    cancel.hidden = false;
+    root.classList.add("is-running");
+    return started;
+  }
+
+  function stopProgress() {
+    clearInterval(state.timer);
+    state.timer = null;
+    cancel.hidden = true;
+    root.classList.remove("is-running");
+  }
+
+  cancel.addEventListener("click", () => {
+    if (!state.running) return;
+    state.running = null;
+    stopProgress();
+    progress.textContent = "Cancelled. The calculator restarts in the background; your input is still here.";
+    submit.focus();
+    runtime.cancel();
+  });
+
+  // The engine's message does not always say which input it is about. When a people table was
+  // given, read it again beside a one-tie network: the same error means the table is at fault.
+  async function errorSource(outcome, kwargs) {
+    if (/people table/.test(outcome.error)) return "people";
+    if (!kwargs.people || outcome.internal) return "ties";
+    try {
+      const probe = await runtime.call(CALL, { text: "A,B", people: kwargs.people });
+      return probe.error === outcome.error ? "people" : "ties";
+    } catch {
+      return "ties";
+    }
+  }
+
+  async function analyse() {
+    if (state.running) {
+      progress.textContent = "Still analysing: wait for the result or press Cancel.";
+      return;
+    }
+    clearErrors();
+    const text = inputs.ties.loaded?.text ?? inputs.ties.area.value;
+    if (!text.trim()) {
+      showError("ties", { error: "Enter some ties first (one per line, for example “Ann, Bob”), choose a file, or load the example." });
+      inputs.ties.area.focus();
+      return;
+    }
+    if (text.length > LIMITS.max_characters) {
+      showError("ties", { error: tooLarge("The ties", text.length) });
+      return;
+    }
+    const people = inputs.people.loaded?.text ?? inputs.people.area.value;
+    if (people.length > LIMITS.max_characters) {
+      showError("people", { error: tooLarge("The people table", people.length) });
+      return;
+    }
+    const kwargs = {
+      text,
+      people: people.trim() ? people : null,
+      directed: form.elements.direction.value === "directed",
+      network: networkSelect.value || null,
+      filename: inputs.ties.loaded?.name ?? null,
+    };
+    const token = {};
+    state.running = token;
+    const started = startProgress();
+    let outcome;
+    try {
+      outcome = await runtime.call(CALL, kwargs);
+    } catch (failure) {
+      if (state.running !== token) return;
+      state.running = null;
+      stopProgress();
+      progress.textContent = "";
+      showError("ties", { error: failure.name === "AbortError" ? "Cancelled." : `The calculator is not available: ${failure.message}` });
+      return;
+    }
+    if (state.running !== token) return;
+    state.running = null;
+    stopProgress();
+    if (!root.isConnected) return;
+    if (outcome.error) {
+      progress.textContent = "";
+      showError(await errorSource(outcome, kwargs), outcome);
+      return;
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    progress.textContent = `Done in ${seconds} s: ${plural(outcome.result.summary.people, "person", "people")}, ${plural(outcome.result.summary.ties, "tie")}.`;
+    render(outcome.result);
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    analyse();
+  });
+
+  form.querySelector(".connectors-example").addEventListener("click", async () => {
+    const base = new URL("../../examples/", import.meta.url);
+    try {
+      const [ties, people] = await Promise.all([EXAMPLE.ties, EXAMPLE.people].map(async (file) => {
+        const response = await fetch(new URL(file, base));
+        if (!response.ok) throw new Error(`${file} answered ${response.status}`);
+        return response.text();
+      }));
+      clearErrors();
+      forgetFile("ties");
+      forgetFile("people");
+      resetNetworks();
+      inputs.ties.area.value = ties;
+      inputs.people.area.value = people;
+      inputs.ties.loaded = { name: EXAMPLE.ties, text: null };
+      inputs.ties.note.textContent = "Loaded the invented example: 31 people in a fictional town, with two networks (advice and joint work).";
+      peopleDetails.open = true;
+      form.elements.direction.value = "undirected";
+      analyse();
+    } catch (error) {
+      showError("ties", { error: `The example could not be loaded: ${error.message}` });
+    }
+  });
+
+  // ---- results -----------------------------------------------------------------------------
+  function render(result) {
+    state.picture?.destroy();
+    state.picture = null;
+    state.result = result;
+    const { networks_found: found } = result.input;
+    if (found.length > 1) {
+      const chosen = networkSelect.value;
+      resetNetworks();
+      for (const name of found) networkSelect.append(element("option", { text: name, attributes: { value: name } }));
+      networkSelect.value = found.includes(chosen) ? chosen : "";
+      networkRow.hidden = false;
+    }
+    const heading = element("h2", { text: "What the analysis found", attributes: { tabindex: "-1", id: "connectors-found" } });
+    results.replaceChildren(
+      heading,
+      summaryList(result),
+      element("ul", { className: "connectors-findings" }, result.findings.map((sentence) => element("li", { text: sentence }))),
+      exportBar(result),
+    );
+    const details = element("div", { className: "connectors-details", attributes: { "aria-live": "polite", id: "connectors-details" } });
+    details.append(element("p", { text: "Select a name in the table, or point at a marker in the picture, to see why that person holds their roles." }));
+    results.append(peopleSection(result, details), details, pictureSection(result, details));
+    if (result.groups.length) results.append(groupsSection(result));
+    if (result.networks.per_network.length) results.append(networksSection(result));
+    results.append(resilienceSection(result));
+    if (result.notes.length) results.append(notesSection(result));
+    results.hidden = false;
+    heading.focus();
+  }
+
+  function summaryList(result) {
+    const { summary } = result;
+    const items = [
+      ["People", summary.people.toLocaleString("en-GB")],
+      ["Ties", summary.ties.toLocaleString("en-GB")],
+      ["Key connectors", summary.key_connectors.toLocaleString("en-GB")],
+      ["Separate groups", summary.components.toLocaleString("en-GB")],
+      ["Ties read as", summary.directed ? "directed (who named whom)" : "undirected"],
+    ];
+    if (result.networks.analysed) items.push(["Network analysed", result.networks.analysed]);
+    if (summary.sampled) items.push(["Measures", `estimated from a sample (${result.limits.pivots} start points)`]);
+    const list = element("dl", { className: "connectors-summary" });
+    for (const [term, value] of items) list.append(element("div", {}, [element("dt", { text: term }), element("dd", { text: value })]));
+    return list;
+  }
+
+  function exportBar(result) {
+    const bar = element("div", { className: "connectors-export", attributes: { role: "group", "aria-label": "Export and print" } });
+    const title = `Key connectors: ${result.summary.people} people, ${result.summary.ties} ties`;
+    bar.append(
+      button("Download roles (CSV)", () => download(root, new Blob(["\ufeff", rolesCsv(result)], { type: "text/csv;charset=utf-8" }), "connector-roles.csv")),
+      button("Download result (JSON)", () => download(root, new Blob([JSON.stringify(result, null, 2)], { type: "application/json" }), "connector-roles.json")),
+      button("Download picture (SVG)", () => download(root, new Blob([pictureSvg(result.graph, title)], { type: "image/svg+xml" }), "connector-roles.svg")),
+      button("Download picture (PNG)", () => {
+        if (state.picture) download(root, state.picture.png(), "connector-roles.png");
+      }, "md-button connectors-png"),
+      button("Print the findings", () => window.print()),
+    );
+    bar.querySelector(".connectors-png").disabled = true;
+    return bar;
+  }
+
+  function showPerson(name, details) {
+    const person = state.result?.people.find((row) => row.name === name);
+    for (const row of results.querySelectorAll(".connectors-people-table tr.is-selected")) row.classList.remove("is-selected");
+    if (!person) {
+      details.replaceChildren(element("p", { text: "Select a name in the table, or point at a marker in the picture, to see why that person holds their roles." }));
+      return;
+    }
+    for (const row of results.querySelectorAll(".connectors-people-table tbody tr")) {
+      if (row.dataset.name === name) row.classList.add("is-selected");
+    }
+    const m = person.measures;
+    const lines = [
+      element("h3", { text: person.name }),
+      element("p", { text: person.roles.length ? `Roles: ${person.roles.join(", ")}.` : "No key connector role." }),
+      ...ROLES.filter((role) => person.sentences[role]).map((role) => element("p", { text: person.sentences[role] })),
+      element("p", {
+        text: `${m.degree} direct ties; betweenness ${fixed(m.betweenness)}; closeness ${fixed(m.closeness)}; `
+          + `reaches ${m.reach_within_two} people in one or two steps${m.cut_point ? `; a cut point — ${plural(m.cut_off_if_leaves, "person", "people")} would be cut off if ${person.name} left` : ""}.`,
+      }),
+    ];
+    const attributes = Object.entries(person.attributes);
+    if (attributes.length) lines.push(element("p", { text: attributes.map(([key, value]) => `${key}: ${value}`).join("; ") }));
+    if (person.key_in_networks.length) lines.push(element("p", { text: `Key connector in: ${person.key_in_networks.join(", ")}.` }));
+    details.replaceChildren(...lines);
+    state.picture?.highlight(name);
+  }
+
+  function peopleSection(result, details) {
+    const section = element("section", { className: "connectors-section", attributes: { "aria-labelledby": "connectors-people-heading" } });
+    section.append(element("h2", { text: "People and their roles", attributes: { id: "connectors-people-heading" } }));
+    section.append(element("p", { text: `${result.roles.rule}. ${result.roles.hub.meaning.replace(/^./, (c) => c.toUpperCase())} (hub); ${result.roles.gatekeeper.meaning} (gatekeeper); ${result.roles.pulsetaker.meaning} (pulsetaker).` }));
+    const attributeKeys = [];
+    for (const person of result.people) for (const key of Object.keys(person.attributes)) if (!attributeKeys.includes(key)) attributeKeys.push(key);
+    const columns = [
+      { key: "name", label: "Person", text: true, value: (p) => p.name },
+      { key: "roles", label: "Roles", text: true, value: (p) => p.roles.join(", "), sort: (p) => -p.roles.length * 10 + (p.roles.length ? ROLES.indexOf(p.roles[0]) : 9) },
+      { key: "degree", label: result.summary.directed ? "Times named" : "Direct ties", value: (p) => p.measures.degree },
+      { key: "betweenness", label: "Betweenness", value: (p) => p.measures.betweenness, show: (v) => fixed(v) },
+      { key: "closeness", label: "Closeness", value: (p) => p.measures.closeness, show: (v) => fixed(v) },
+      { key: "reach", label: "Reached in two steps", value: (p) => p.measures.reach_within_two },
+      { key: "cutoff", label: "Cut off if they leave", value: (p) => p.measures.cut_off_if_leaves },
+      ...attributeKeys.slice(0, 4).map((key) => ({ key: `attribute:${key}`, label: key.replace(/^./, (c) => c.toUpperCase()), text: true, value: (p) => p.attributes[key] ?? "" })),
+    ];
+    if (result.networks.per_network.length) {
+      columns.push({ key: "networks", label: "Key in networks", text: true, value: (p) => p.key_in_networks.join(", "), sort: (p) => -p.key_in_networks.length });
+    }
+    const table = element("table", { className: "connectors-table connectors-people-table" });
+    table.append(element("caption", { text: `Everyone in the network (${plural(result.people.length, "person", "people")}), key connectors first. Use a column heading's button to sort; select a name to see details and highlight the person in the picture.` }));
+    const headRow = table.createTHead().insertRow();
+    const body = table.createTBody();
+    const sortStatus = element("p", { className: "connectors-visually-hidden", attributes: { "aria-live": "polite" } });
+    let rows = result.people.slice();
+    let sorted = { key: null, direction: null };
+
+    const fillBody = () => {
+      const fragment = document.createDocumentFragment();
+      for (const person of rows) {
+        const row = document.createElement("tr");
+        row.dataset.name = person.name;
+        if (person.roles.length) row.classList.add("is-key");
+        for (const column of columns) {
+          const value = column.value(person);
+          if (column.key === "name") {
+            const cell = element("th", { attributes: { scope: "row" } });
+            cell.append(button(person.name, () => showPerson(person.name, details), "connectors-person"));
+            row.append(cell);
+          } else {
+            const cell = element("td", { text: column.show ? column.show(value) : String(value ?? "") });
+            if (!column.text) cell.className = "connectors-number";
+            row.append(cell);
+          }
+        }
+        fragment.append(row);
+      }
+      body.replaceChildren(fragment);
+    };
+
+    for (const column of columns) {
+      const header = element("th", { attributes: { scope: "col" } });
+      if (!column.text) header.className = "connectors-number";
+      const sortButton = button(column.label, () => {
+        const direction = sorted.key === column.key
+          ? (sorted.direction === "ascending" ? "descending" : "ascending")
+          : (column.text && !column.sort ? "ascending" : (column.sort ? "ascending" : "descending"));
+        sorted = { key: column.key, direction };
+        const key = column.sort ?? column.value;
+        const sign = direction === "ascending" ? 1 : -1;
+        rows = result.people.slice().sort((a, b) => {
+          const [x, y] = [key(a), key(b)];
+          const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "en", { sensitivity: "base", numeric: true });
+          return sign * order || a.name.localeCompare(b.name, "en");
+        });
+        for (const cell of headRow.children) cell.removeAttribute("aria-sort");
+        header.setAttribute("aria-sort", direction);
+        fillBody();
+        sortStatus.textContent = `Sorted by ${column.label}, ${direction}.`;
+      }, "connectors-sort");
+      sortButton.append(element("span", { className: "connectors-sort-mark", attributes: { "aria-hidden": "true" } }));
+      header.append(sortButton);
+      headRow.append(header);
+    }
+    fillBody();
+    section.append(element("div", { className: "connectors-scroll" }, [table]), sortStatus);
+    return section;
+  }
+
+  function pictureSection(result, details) {
+    const { graph, summary, roles } = result;
+    const section = element("section", { className: "connectors-section connectors-picture-section", attributes: { "aria-labelledby": "connectors-picture-heading" } });
+    section.append(element("h2", { text: "Network picture", attributes: { id: "connectors-picture-heading" } }));
+    if (graph.truncated) {
+      section.append(element("p", { text: `The picture shows ${plural(graph.shown_people, "person", "people")} of ${summary.people.toLocaleString("en-GB")} — the key connectors and the best-connected others — and ${plural(graph.shown_ties, "tie")} among them. The table above lists everyone.` }));
+    }
+    const who = ROLES.map((role) => `${role}s: ${roles[role].people.length ? roles[role].people.slice(0, 10).join(", ") + (roles[role].people.length > 10 ? ` and ${roles[role].people.length - 10} more` : "") : "none"}`).join("; ");
+    const canvas = element("div", {
+      className: "connectors-cy",
+      attributes: { role: "img", "aria-label": `Network picture of ${plural(graph.shown_people, "person", "people")} and ${plural(graph.shown_ties, "tie")}. Key connectors — ${who}. The table of people above holds the same information.` },
+    });
+    const controls = element("div", { className: "connectors-picture-controls", attributes: { role: "group", "aria-label": "Picture controls" } }, [
+      button("Zoom in", () => state.picture?.zoom(1.25), "md-button connectors-small"),
+      button("Zoom out", () => state.picture?.zoom(0.8), "md-button connectors-small"),
+      button("Fit to view", () => state.picture?.fit(), "md-button connectors-small"),
+    ]);
+    const message = element("p", { className: "connectors-picture-message" });
+    section.append(legend(), controls, canvas, message);
+    drawPicture(canvas, graph, (name) => showPerson(name, details)).then((picture) => {
+      if (!canvas.isConnected || state.result !== result) {
+        picture.destroy();
+        return;
+      }
+      state.picture = picture;
+      canvas.connectorsPicture = picture;
+      const png = results.querySelector(".connectors-png");
+      if (png) png.disabled = false;
+    }, (error) => {
+      message.textContent = `The picture could not be drawn (${error.message}); the table above holds every result.`;
+    });
+    return section;
+  }
+
+  function groupsSection(result) {
+    const section = element("section", { className: "connectors-section", attributes: { "aria-labelledby": "connectors-groups-heading" } });
+    section.append(element("h2", { text: "Groups", attributes: { id: "connectors-groups-heading" } }));
+    section.append(element("p", { text: "How each group from your people table is represented among the key connectors, and whether its ties stay inside the group (E-I index: −1 all inside, +1 all across)." }));
+    for (const group of result.groups) {
+      const title = group.attribute.replace(/^./, (c) => c.toUpperCase());
+      section.append(element("h3", { text: `By ${group.attribute}` }));
+      for (const sentence of group.findings) section.append(element("p", { text: sentence }));
+      section.append(simpleTable(`Key connectors and ties by ${group.attribute}`, [title, "People", "Key connectors", "Share of network", "Share of key connectors", "Ties inside", "Ties across", "E-I index"],
+        group.groups.map((row) => [
+          row.outside_core ? `${row.group} (outside the core)` : row.group, row.people, row.in_core, percent(row.share_of_network), percent(row.share_of_core),
+          row.internal_ties ?? "", row.external_ties ?? "", row.ei_index === null || row.ei_index === undefined ? "" : row.ei_index.toFixed(2),
+        ])));
+      if (group.brokerage) {
+        const leaders = Object.entries(group.brokerage.leading).filter(([, people]) => people.length)
+          .map(([role, people]) => `${role}: ${people.map((p) => `${p.name} (${p.count})`).join(", ")}`);
+        if (leaders.length) section.append(element("p", { text: `Brokers between ${group.attribute} groups (Gould–Fernandez) — ${leaders.join("; ")}.` }));
+      }
+    }
+    return section;
+  }
+
+  function networksSection(result) {
+    const { per_network: perNetwork, core } = result.networks;
+    const section = element("section", { className: "connectors-section", attributes: { "aria-labelledby": "connectors-networks-heading" } });
+    section.append(element("h2", { text: "Each network on its own", attributes: { id: "connectors-networks-heading" } }));
+    const list = (names) => (names.length ? names.join(", ") : "none");
+    section.append(simpleTable("Key connectors in each network", ["Network", "People with ties", "Ties", "Hubs", "Gatekeepers", "Pulsetakers"],
+      perNetwork.map((row) => [row.name, row.active_people, row.ties, list(row.roles.hub), list(row.roles.gatekeeper), list(row.roles.pulsetaker)])));
+    if (core) {
+      section.append(element("p", { text: core.all.length
+        ? `Key connectors in all ${core.networks} networks (the consistent core): ${core.all.join(", ")}.`
+        : `Nobody is a key connector in all ${core.networks} networks.` }));
+      const most = core.most.filter((name) => !core.all.includes(name));
+      if (most.length) section.append(element("p", { text: `Key connectors in at least ${core.most_threshold} of the ${core.networks} networks: ${most.join(", ")}.` }));
+    }
+    return section;
+  }
+
+  function resilienceSection(result) {
+    const { resilience, roles } = result;
+    const section = element("section", { className: "connectors-section", attributes: { "aria-labelledby": "connectors-resilience-heading" } });
+    section.append(element("h2", { text: "If key connectors left", attributes: { id: "connectors-resilience-heading" } }));
+    if (resilience.scenarios.length) {
+      section.append(simpleTable("What happens to the network if people leave", ["Who leaves", "People leaving", "Largest group before", "Largest group after", "Cut off from it"],
+        resilience.scenarios.map((row) => [row.label, row.people.join(", "), row.largest_group_before, row.largest_group_after, row.cut_off])));
+      section.append(element("ul", {}, resilience.scenarios.map((row) => element("li", { text: row.sentence }))));
+    }
+    const sentence = resilience.most_critical?.sentence ?? resilience.sentence;
+    if (sentence) section.append(element("p", { text: sentence }));
+    const cutPoints = roles.gatekeeper.cut_points ?? [];
+    if (cutPoints.length) {
+      section.append(element("p", { text: `${plural(cutPoints.length, "person is a cut point", "people are cut points")} — the network splits without them: ${cutPoints.slice(0, 20).join(", ")}${cutPoints.length > 20 ? ` and ${cutPoints.length - 20} more` : ""}.` }));
+    }
+    return section;
+  }
+
+  function notesSection(result) {
+    const section = element("section", { className: "connectors-section connectors-notes", attributes: { "aria-labelledby": "connectors-notes-heading" } });
+    section.append(element("h2", { text: "Notes on your data", attributes: { id: "connectors-notes-heading" } }));
+    section.append(element("ul", {}, result.notes.map((note) => {
+      const where = note.where?.length ? ` (${note.where.slice(0, 10).join(", ")}${note.count > 10 ? ", …" : ""})` : "";
+      return element("li", { text: `${note.message}${where}` });
+    })));
+    return section;
+  }
+}
