@@ -210,11 +210,12 @@ def test_built_index_loads_the_filter_script(built_site):
 
 
 @pytest.mark.browser
-def test_filters_narrow_the_list_and_announce_the_count(page, site_url):
+def test_filters_narrow_the_list_and_announce_the_count(page, site_url, axe):
     from playwright.sync_api import expect
 
     page.goto(site_url + "/case-studies/")
     expect(page.locator("form.case-filters")).to_be_visible()
+    assert axe(page, "form.case-filters") == []
     count = page.locator(".case-count")
     expect(count).to_have_text(f"Showing {len(CASES)} of {len(CASES)} case studies")
     expected = [record for record in CASES.values() if record["country"] == "united-kingdom"]
