@@ -133,12 +133,14 @@ def _index(content: dict, urls: Urls) -> str:
     title = lifecycle.get("name", "The lifecycle model")
     out = [front_matter(title, "The five phases of local social innovation, from latent to embedding, at a glance.", "lifecycle.yaml")]
     out.append(f"# {escape(title)}\n")
-    for paragraph in lifecycle.get("overview", []):
-        out.append(cited(paragraph["text"], paragraph["source"], page, paragraph.get("note")))
-
     out.append("## The five phases { #phases }\n")
     out.append(figure_markdown(lifecycle_figure(content, page, urls), "Figure 1 of the report, redrawn from the phase summaries.", figure_id="figure-1"))
     out.append(source_line(_sources([phase["figure_1_summary"] for phase in phases]), page) + "\n")
+
+    if lifecycle.get("overview"):
+        out.append("## About the model { #overview }\n")
+    for paragraph in lifecycle.get("overview", []):
+        out.append(cited(paragraph["text"], paragraph["source"], page, paragraph.get("note")))
 
     pervasive = lifecycle.get("pervasive_innovation")
     if pervasive:
