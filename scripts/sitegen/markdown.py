@@ -55,3 +55,11 @@ def _yaml_string(text: str) -> str:
 
 def bullets(items) -> str:
     return "\n".join(f"- {item}" for item in items) + "\n"
+
+
+def tick_box(label_markdown: str) -> str:
+    """A tick box whose label holds the text, so it has an accessible name (WCAG 1.3.1, 4.1.2).
+
+    Markdown task lists give the checkbox no label; inline HTML keeps the text's Markdown working.
+    """
+    return f'<label class="tick-box"><input type="checkbox"> {label_markdown}</label>'

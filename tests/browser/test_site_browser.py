@@ -31,10 +31,14 @@ def test_search_finds_the_right_page(page, site_url, query):
     page.goto(site_url + "/")
     search = page.locator("input.md-search__input")
     search.click()
-    search.fill(query)
+    search.press_sequentially(query, delay=30)  # Material's search reacts to key events
     results = page.locator(".md-search-result__item > a")
-    expect(results.first).to_be_visible(timeout=20_000)
-    top = [results.nth(i).get_attribute("href") for i in range(min(3, results.count()))]
+    top: list = []
+    for _ in range(40):  # results refresh as the index loads and the query settles
+        top = [results.nth(i).get_attribute("href") for i in range(min(3, results.count()))]
+        if any(any(target in href for target in expected) for href in top):
+            break
+        page.wait_for_timeout(250)
     assert any(any(target in href for target in expected) for href in top), (query, top)
 
 

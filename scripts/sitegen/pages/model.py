@@ -5,7 +5,7 @@ Built from content/lifecycle.yaml, phases.yaml, strategic-triangle.yaml and inno
 from __future__ import annotations
 
 from sitegen.figures import CORNER_ORDER, IMPORTANCE_LABEL, figure_markdown, innovation_system_svg, lifecycle_svg, triangle_svg
-from sitegen.markdown import escape, front_matter, relative, source_line
+from sitegen.markdown import escape, front_matter, relative, source_line, tick_box
 from sitegen.urls import Urls
 
 INDEX = "model/index.md"
@@ -335,13 +335,15 @@ def _progress_section(content: dict, urls: Urls, phase: dict, page: str) -> str:
 
 def questions_markdown(step_three: dict, checkboxes: bool = False, indent: str = "") -> str:
     """The Step Three questions of a phase as a nested list (optionally as tick boxes)."""
-    box = "[ ] " if checkboxes else ""
+    def item(text: str) -> str:
+        return tick_box(text) if checkboxes else text
+
     lines = []
     for question in step_three["questions"]:
-        lines.append(f"{indent}- {box}**{escape(question['question'])}**")
+        lines.append(f"{indent}- {item('**' + escape(question['question']) + '**')}")
         lines.append("")
         for bullet in question.get("bullets", []):
-            lines.append(f"{indent}    - {box}{escape(bullet['text'])}")
+            lines.append(f"{indent}    - {item(escape(bullet['text']))}")
             for included in bullet.get("includes", []):
                 lines.append(f"{indent}        - {escape(included)}")
             if bullet.get("note"):

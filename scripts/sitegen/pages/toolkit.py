@@ -7,7 +7,7 @@ on its own sheet and repeats the ``worksheet-footer`` source line at the foot of
 """
 from __future__ import annotations
 
-from sitegen.markdown import escape, front_matter, relative, source_line
+from sitegen.markdown import escape, front_matter, relative, source_line, tick_box
 from sitegen.pages.model import cited, inline_source, note_block, phase_link, phase_page, phase_title, questions_markdown
 from sitegen.urls import Urls
 
@@ -76,8 +76,8 @@ def _step_one(content: dict, urls: Urls, phases: list[dict]) -> str:
     for phase in phases:
         typology = phase["typology"]
         out.append(
-            f"- [ ] **{phase_link(content, urls, page, phase['id'])}**: {escape(typology['text'])} "
-            f"{inline_source(typology['source'], page)}"
+            "- " + tick_box(f"**{phase_link(content, urls, page, phase['id'])}**: {escape(typology['text'])}")
+            + f" {inline_source(typology['source'], page)}"
         )
     out.append("")
     sources = sorted({phase["typology"]["source"] for phase in phases})
