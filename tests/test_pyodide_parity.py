@@ -1,7 +1,8 @@
 """The calculators give identical results in CPython and inside real Pyodide (under Node).
 
 Every file in tests/pyodide/cases/ lists calls; each runs here and in Pyodide with the
-wheels the site ships, and the JSON results must be equal.
+wheels the site ships, and the JSON results must be equal. A keyword argument written
+{"$generated": "NAME.json"} stands for the generated bundle calculators/data/NAME.json.
 """
 import json
 import shutil
@@ -19,8 +20,19 @@ CASES = [case for file in CASE_FILES for case in json.loads(file.read_text())]
 pytestmark = pytest.mark.pyodide
 
 
+GENERATED = HERE.parent / "calculators" / "data"
+
+
+def resolve(kwargs: dict) -> dict:
+    """Replace {"$generated": "NAME.json"} by the generated calculators/data/NAME.json."""
+    return {
+        key: json.loads((GENERATED / value["$generated"]).read_text()) if isinstance(value, dict) and "$generated" in value else value
+        for key, value in kwargs.items()
+    }
+
+
 def run_in_cpython(call: str, kwargs: dict) -> dict:
-    outcome = json.loads(run_call(call, json.dumps(kwargs)))
+    outcome = json.loads(run_call(call, json.dumps(resolve(kwargs))))
     outcome.pop("elapsed_ms")
     return outcome
 

@@ -1,7 +1,8 @@
 // Run calculator calls inside real Pyodide under Node, with the same vendored runtime and
 // wheels the site ships (docs/vendor/). Usage: node run_calls.mjs CASES.json [CASES.json …]
-// Each file holds [{"id", "call": "module.path:function", "kwargs": {...}}]; prints one JSON
-// array [{"id", "result"} | {"id", "error"}, "elapsed_ms"] for all files, in order.
+// Each file holds [{"id", "call": "module.path:function", "kwargs": {...}}]; a keyword argument
+// written {"$generated": "NAME.json"} stands for the generated calculators/data/NAME.json.
+// Prints one JSON array [{"id", "result"} | {"id", "error", "line", "column"}, "elapsed_ms"].
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,10 +20,19 @@ for (const wheel of manifest.wheels) {
 
 const runCall = pyodide.pyimport("calculators.dispatch").run_call;
 
+async function resolveKwargs(kwargs = {}) {
+  const resolved = {};
+  for (const [key, value] of Object.entries(kwargs)) {
+    const name = value && typeof value === "object" && !Array.isArray(value) ? value.$generated : undefined;
+    resolved[key] = name ? JSON.parse(await readFile(path.join(repo, "calculators", "data", name), "utf8")) : value;
+  }
+  return resolved;
+}
+
 const outcomes = [];
 for (const file of process.argv.slice(2)) {
   for (const testCase of JSON.parse(await readFile(file, "utf8"))) {
-    const outcome = JSON.parse(runCall(testCase.call, JSON.stringify(testCase.kwargs ?? {})));
+    const outcome = JSON.parse(runCall(testCase.call, JSON.stringify(await resolveKwargs(testCase.kwargs))));
     outcomes.push({ id: testCase.id, ...outcome });
   }
 }
