@@ -91,7 +91,15 @@ function triangleFigure(svgText, triangle, phaseName) {
   const figure = el("figure", { class: "diagnose-triangle" });
   const parsed = new DOMParser().parseFromString(svgText, "image/svg+xml");
   if (parsed.documentElement.nodeName === "svg" && !parsed.querySelector("parsererror")) {
-    figure.append(document.importNode(parsed.documentElement, true));
+    const svg = document.importNode(parsed.documentElement, true);
+    figure.append(svg);
+    // Long corner names can run past the drawing's fixed viewBox: once it is laid out, fit the
+    // viewBox to what was drawn.
+    requestAnimationFrame(() => {
+      if (!svg.isConnected) return;
+      const box = svg.getBBox();
+      if (box.width && box.height) svg.setAttribute("viewBox", `${box.x - 4} ${box.y - 4} ${box.width + 8} ${box.height + 8}`);
+    });
   }
   figure.append(el("figcaption", {},
     el("span", { text: `Solid shape: your ratings. Dashed outline: the report's account of the ${phaseName} phase. ` }),
@@ -151,7 +159,7 @@ function renderScores(result) {
     bar.append(fill);
     return [name, signed(score.score), bar];
   });
-  const table = simpleTable("Score per phase, from −1 (the answers argue against it) to +1 (they fit it fully)",
+  const table = simpleTable("From −1 (the answers argue against the phase) to +1 (they fit it fully)",
     ["Phase", "Score", "Picture"], rows, "diagnose-scores");
   for (const [index, [id]] of phases.entries()) {
     const row = table.tBodies[0].rows[index];
@@ -385,7 +393,7 @@ function build(container, app, fragmentError, runtime, bundle) {
   const uploadError = el("p", { class: "calculator-error diagnose-upload-error", role: "alert" });
   const keep = el("section", { class: "diagnose-keep", "aria-labelledby": "diagnose-keep-heading" },
     el("h2", { id: "diagnose-keep-heading", text: "Keep and share your answers" }),
-    el("p", { text: "The address of this page now holds your answers after the # sign: bookmark it or send it to a colleague to reopen them. Browsers never send that part of an address to a server." }),
+    el("p", { text: "As you answer, the address of this page keeps your answers after the # sign: bookmark it or send it to a colleague to reopen them. Browsers never send that part of an address to a server." }),
     el("p", { class: "diagnose-buttons" }, downloadAnswers),
     el("label", { for: "diagnose-upload", text: "Load answers from a file (JSON, or YAML as the command line reads it)" }),
     fileInput, uploadError);
@@ -680,7 +688,11 @@ function build(container, app, fragmentError, runtime, bundle) {
     download("lifecycle-diagnostic.md", "text/markdown", outcome.result);
   });
 
-  printButton.addEventListener("click", () => window.print());
+  // Closed <details> do not print: open them so the printout shows every contribution.
+  printButton.addEventListener("click", () => {
+    for (const details of output.querySelectorAll("details")) details.open = true;
+    window.print();
+  });
 
   const onHashChange = () => {
     if (!container.isConnected) {
