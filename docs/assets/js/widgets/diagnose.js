@@ -206,11 +206,11 @@ function renderContributions(bundle, result) {
 function renderTeam(team) {
   const section = el("section", { class: "diagnose-team-result", "aria-labelledby": "diagnose-team-heading" },
     el("h3", { id: "diagnose-team-heading", text: "Your team" }));
-  section.append(simpleTable(`Each respondent's own result (consensus with the team result: ${Math.round(team.consensus * 100)}%)`,
+  section.append(scrollable("Each respondent's own result", simpleTable(`Each respondent's own result (consensus with the team result: ${Math.round(team.consensus * 100)}%)`,
     ["Respondent", "Role", "Phase on their own answers", "Confidence"],
     team.respondents.map((member) => [member.name, member.role || "—", member.phase_name ?? "no clear phase",
       member.confidence === null ? "—" : member.confidence.toFixed(2)]),
-    "diagnose-team-table"));
+    "diagnose-team-table")));
   section.append(el("h4", { text: "Where you disagree most" }));
   if (!team.disagreements.length) {
     section.append(el("p", { text: `No statement was rated ${team.disagreement_threshold} or more points apart.` }));
@@ -231,14 +231,14 @@ function renderTriangle(result, svgText) {
   const section = el("section", { "aria-labelledby": "diagnose-triangle-heading" },
     el("h3", { id: "diagnose-triangle-heading", text: "Your strategic triangle" }));
   if (svgText) section.append(triangleFigure(svgText, triangle, result.phase_name));
-  section.append(simpleTable("Your ratings beside the report's account of this phase",
+  section.append(scrollable("Your ratings beside the report's account", simpleTable("Your ratings beside the report's account of this phase",
     ["Corner", "Your rating", `Report's account of ${result.phase_name}`, "Comparison"],
     triangle.corners.map((corner) => [
       corner.name,
       corner.rating_label ?? "not rated",
       [corner.report_importance.replaceAll("-", " "), corner.report_explanation].filter(Boolean).join(": "),
       corner.comparison ?? "—",
-    ]), "diagnose-corners"));
+    ]), "diagnose-corners")));
   if (triangle.relationships?.length) {
     const list = el("ul");
     for (const item of triangle.relationships) list.append(el("li", { text: typeof item === "string" ? item : item.text ?? "" }));
@@ -273,7 +273,7 @@ function renderResult(bundle, result, svgText) {
   root.append(el("p", { text: confidence.explanation }));
   if (result.team) root.append(renderTeam(result.team));
 
-  root.append(el("h3", { text: "Score per phase" }), renderScores(result), renderContributions(bundle, result));
+  root.append(el("h3", { text: "Score per phase" }), scrollable("Score per phase", renderScores(result)), renderContributions(bundle, result));
   root.append(renderTriangle(result, svgText));
 
   const progression = result.progression;
