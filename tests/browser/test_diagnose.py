@@ -157,7 +157,8 @@ def test_shared_link_restores_answers_and_result_without_sending_them(page, site
 
     local = urlparse(site_url).netloc
     pairs = fragment.split(":", 1)[1].split(",")
-    assert requests
+    fetched = [urlparse(url).path for url, _ in requests]
+    assert "/data/diagnostic.json" in fetched and any(path.startswith("/vendor/wheels/") for path in fetched), fetched
     for url, body in requests:
         assert urlparse(url).netloc == local, url
         for text in (url, body):
