@@ -26,25 +26,36 @@ Garth,Heather
 Heather,Ike
 Ike,Jane"""
 
+# Krackhardt's kite: (person, roles, direct ties), key connectors first, as the table shows it.
+KITE_ROWS = [
+    ["Diane", "hub", "6"], ["Fernando", "pulsetaker", "5"], ["Garth", "pulsetaker", "5"], ["Heather", "gatekeeper", "3"],
+    ["Andre", "", "4"], ["Beverly", "", "4"], ["Carol", "", "3"], ["Ed", "", "3"], ["Ike", "", "2"], ["Jane", "", "1"],
+]
+
 
 def open_connectors_through_navigation(page, site_url):
     page.goto(site_url + "/")
+    page.wait_for_function("() => window.document$ !== undefined")
     page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Map your connectors").click()
+    expect(page).to_have_url(site_url + "/calculators/connectors/")
     expect(page.get_by_role("heading", name="Map your connectors", level=1)).to_be_visible()
 
 
+def people_rows(page):
+    """(person, roles, direct ties) for every row of the people table, in the order shown."""
+    rows = page.locator(".connectors-people-table tbody tr")
+    return [row.inner_text().split("\t")[:3] for row in rows.all()]
+
+
 def test_calculator_after_instant_navigation_gives_the_exact_result(page, site_url):
-    requests = []
-    page.on("request", lambda request: requests.append(request.url))
     open_connectors_through_navigation(page, site_url)
-    assert not any(url.endswith("connectors/") for url in requests if "navigation" in url), requests
-    page.get_by_label("Edge list").fill(KITE)
-    page.get_by_role("button", name="Find the people with the most ties").click()
-    table = page.locator(".ties-result")
+    page.get_by_label("Ties", exact=True).fill(KITE)
+    page.get_by_role("button", name="Map the connectors").click()
+    table = page.locator(".connectors-people-table")
     expect(table).to_be_visible(timeout=60_000)
-    rows = [row.inner_text().split("\t") for row in table.locator("tbody tr").all()]
-    assert rows == [["Diane", "6"], ["Fernando", "5"], ["Garth", "5"], ["Andre", "4"], ["Beverly", "4"]]
-    expect(page.get_by_text("10 people and 18 ties.")).to_be_visible()
+    assert people_rows(page) == KITE_ROWS
+    expect(page.locator(".connectors-findings li").first).to_have_text(re.compile(r"^10 people and 18 ties; "))
+    expect(page.locator(".connectors-findings")).to_contain_text("Pulsetakers: Fernando, Garth.")
     expect(page.locator(".calculator-status")).to_have_text("Calculator ready.")
 
 
@@ -55,9 +66,9 @@ def test_every_request_stays_on_the_local_server_and_carries_no_input(page, site
     page.get_by_role("navigation", name="Navigation").get_by_role("link", name="The report").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("The report")
     open_connectors_through_navigation(page, site_url)
-    page.get_by_label("Edge list").fill("Secret Person,Other Secret")
-    page.get_by_role("button", name="Find the people with the most ties").click()
-    expect(page.locator(".ties-result")).to_be_visible(timeout=60_000)
+    page.get_by_label("Ties", exact=True).fill("Secret Person,Other Secret")
+    page.get_by_role("button", name="Map the connectors").click()
+    expect(page.locator(".connectors-people-table")).to_be_visible(timeout=60_000)
     local = urlparse(site_url).netloc
     assert requests
     for url, body in requests:
@@ -88,10 +99,15 @@ def test_runtime_that_cannot_load_says_so_and_offers_retry(page, site_url, answe
 
 def test_bad_input_gets_a_one_line_message_naming_the_line(page, site_url):
     page.goto(site_url + "/calculators/connectors/")
-    page.get_by_label("Edge list").fill("Ann,Bob\n<img src=x onerror=alert(1)>\n")
+    page.get_by_label("Ties", exact=True).fill("Ann,Bob\n<img src=x onerror=alert(1)>\n")
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.get_by_role("button", name="Find the people with the most ties").click()
-    error = page.locator(".calculator-error")
-    expect(error).to_have_text("line 2: expected two names separated by a comma, found 1 field(s)", timeout=60_000)
+    page.get_by_role("button", name="Map the connectors").click()
+    error = page.locator("#connectors-ties-error")
+    expect(error).to_have_text(re.compile(r"^line 2: expected two names"), timeout=60_000)
+    assert "\n" not in error.inner_text()
+    assert "<img src=x onerror=alert(1)>" in error.inner_text()
+    expect(page.locator("#connectors-ties-error-line")).to_have_text("Line 2 reads: <img src=x onerror=alert(1)>")
+    expect(page.get_by_label("Ties", exact=True)).to_have_attribute("aria-invalid", "true")
+    assert page.locator("img[src=x]").count() == 0
     assert not dialogs

@@ -1,0 +1,333 @@
+""""Map your connectors" in headless Chromium (issue 7): paste, pick and drop; hostile names;
+privacy; accessibility before and after a result; the keyboard; exports; several networks;
+errors next to the right input; the size limit; Cancel."""
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from .test_skeleton import KITE, KITE_ROWS, open_connectors_through_navigation, people_rows
+
+pytestmark = pytest.mark.browser
+
+PAGE = "/calculators/connectors/"
+IMG = "<img src=x onerror=alert(1)>"
+SCRIPT = '"><script>window.__pwned = 1</script>'
+KITE_LABELS = {"Diane": "Diane\nhub", "Heather": "Heather\ngatekeeper", "Fernando": "Fernando\npulsetaker", "Garth": "Garth\npulsetaker"}
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "assets" / "examples"
+
+
+def open_page(page, site_url):
+    page.goto(site_url + PAGE)
+    expect(page.locator(".calculator-status")).to_have_text("Calculator ready.", timeout=60_000)
+
+
+def ties_box(page):
+    return page.get_by_label("Ties", exact=True)
+
+
+def run(page):
+    page.get_by_role("button", name="Map the connectors").click()
+    expect(page.locator(".connectors-people-table")).to_be_visible(timeout=60_000)
+
+
+def picture_labels(page) -> dict:
+    """name → label of every node cytoscape drew (the canvas's text)."""
+    page.wait_for_function("() => document.querySelector('.connectors-cy')?.connectorsPicture", timeout=30_000)
+    return page.evaluate("""() => Object.fromEntries(document.querySelector('.connectors-cy').connectorsPicture.cy
+        .nodes().map((node) => [node.data('name'), node.data('label')]))""")
+
+
+def download(page, name: str) -> bytes:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=name).click()
+    return Path(info.value.path()).read_bytes()
+
+
+def svg_texts(svg: bytes) -> list[str]:
+    root = ET.fromstring(svg)
+    return [element.text for element in root.iter("{http://www.w3.org/2000/svg}text")]
+
+
+def drop_file(page, selector: str, text: str, name: str):
+    transfer = page.evaluate_handle(
+        "([text, name]) => { const transfer = new DataTransfer(); transfer.items.add(new File([text], name, { type: 'text/csv' })); return transfer; }",
+        [text, name],
+    )
+    zone = page.locator(selector)
+    zone.dispatch_event("dragover", {"dataTransfer": transfer})
+    zone.dispatch_event("drop", {"dataTransfer": transfer})
+
+
+@pytest.mark.parametrize("how", ["pasted", "picked", "dropped"])
+def test_kite_roles_in_the_table_and_the_picture(page, site_url, how):
+    open_connectors_through_navigation(page, site_url)
+    expect(page.locator(".calculator-status")).to_have_text("Calculator ready.", timeout=60_000)
+    if how == "pasted":
+        ties_box(page).fill(KITE)
+    elif how == "picked":
+        page.get_by_label("Or choose a file", exact=True).set_input_files(
+            files=[{"name": "kite.csv", "mimeType": "text/csv", "buffer": KITE.encode()}])
+        expect(page.locator("#connectors-ties-file-note")).to_contain_text("Loaded kite.csv")
+    else:
+        drop_file(page, ".connectors-drop[data-drop=ties]", KITE, "kite.csv")
+        expect(page.locator("#connectors-ties-file-note")).to_contain_text("Loaded kite.csv")
+    if how != "pasted":
+        expect(ties_box(page)).to_have_value(KITE)
+    run(page)
+    assert people_rows(page) == KITE_ROWS
+    labels = picture_labels(page)
+    assert len(labels) == 10
+    for name, label in KITE_LABELS.items():
+        assert labels[name] == label
+    assert labels["Jane"] == "Jane"
+    shapes = page.evaluate("""() => Object.fromEntries(document.querySelector('.connectors-cy').connectorsPicture.cy
+        .nodes().map((node) => [node.data('name'), node.style('shape')]))""")
+    assert (shapes["Diane"], shapes["Heather"], shapes["Fernando"], shapes["Jane"]) == ("rectangle", "diamond", "triangle", "ellipse")
+    canvas = page.get_by_role("img", name=re.compile("Network picture of 10 people and 18 ties"))
+    expect(canvas).to_have_attribute("aria-label", re.compile("hubs: Diane; gatekeepers: Heather; pulsetakers: Fernando, Garth"))
+
+
+def test_hostile_names_are_shown_as_text_and_never_run(page, site_url):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_page(page, site_url)
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerows([["Ann", "Bob"], [IMG, "Ann"], [SCRIPT, "Ann"], ["Bob", "Cy"], [IMG, SCRIPT]])
+    ties_box(page).fill(text.getvalue())
+    run(page)
+    names = page.locator(".connectors-people-table tbody th").all_inner_texts()
+    assert IMG in names and SCRIPT in names
+    labels = picture_labels(page)
+    assert IMG in labels and SCRIPT in labels
+    page.get_by_role("button", name=IMG, exact=True).click()
+    expect(page.locator(".connectors-details h3")).to_have_text(IMG)
+    texts = svg_texts(download(page, "Download picture (SVG)"))
+    assert IMG in texts and SCRIPT in texts
+    exported = list(csv.reader(io.StringIO(download(page, "Download roles (CSV)").decode("utf-8-sig"))))
+    assert {row[0] for row in exported[1:]} >= {IMG, SCRIPT}
+    assert page.locator("img[src=x], .connectors script").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    assert not dialogs
+
+
+def test_every_request_is_local_and_none_carries_input(page, site_url):
+    requests = []
+    page.on("request", lambda request: requests.append((request.url, request.post_data or "", request.method)))
+    open_connectors_through_navigation(page, site_url)
+    secret = "Zebedee Quux-Private"
+    ties_box(page).fill(f"{secret},Other Secret\nOther Secret,Third Secret")
+    run(page)
+    page.get_by_label("Or choose a file", exact=True).set_input_files(
+        files=[{"name": "private-team.csv", "mimeType": "text/csv", "buffer": f"{secret},Filed Secret\n".encode()}])
+    run(page)
+    for name in ("Download roles (CSV)", "Download result (JSON)", "Download picture (SVG)"):
+        assert secret.encode() in download(page, name)
+    picture_labels(page)
+    assert download(page, "Download picture (PNG)")[:8] == b"\x89PNG\r\n\x1a\n"
+    page.get_by_role("button", name="Load an example").click()
+    expect(page.locator(".connectors-findings")).to_contain_text("31 people", timeout=60_000)
+    local = urlparse(site_url).netloc
+    assert requests
+    for url, body, method in requests:
+        origin = url[len("blob:"):] if url.startswith("blob:") else url
+        assert urlparse(origin).netloc == local, url
+        assert method in ("GET", "HEAD"), (method, url)
+        for word in ("Zebedee", "Secret", "private-team"):
+            assert word not in url and word not in body, url
+
+
+def test_no_serious_accessibility_violation_before_and_after_a_result(page, site_url, axe):
+    open_page(page, site_url)
+    assert axe(page) == []
+    ties_box(page).fill(KITE)
+    run(page)
+    picture_labels(page)
+    page.get_by_role("button", name="Diane", exact=True).click()
+    assert axe(page) == []
+    page.get_by_role("button", name="Load an example").click()
+    expect(page.get_by_role("heading", name="Each network on its own")).to_be_visible(timeout=60_000)
+    picture_labels(page)
+    assert axe(page) == []
+    ties_box(page).fill("Ann,Bob\nAnn")
+    run_error = page.get_by_role("button", name="Map the connectors")
+    run_error.click()
+    expect(page.locator("#connectors-ties-error")).to_contain_text("line 2", timeout=60_000)
+    assert axe(page) == []
+
+
+def test_the_whole_flow_works_by_keyboard(page, site_url):
+    open_page(page, site_url)
+    ties_box(page).focus()
+    page.keyboard.insert_text(KITE)
+    focused = lambda: page.evaluate("document.activeElement.textContent.trim() || document.activeElement.id")  # noqa: E731
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if focused() == "Map the connectors":
+            break
+    assert focused() == "Map the connectors"
+    page.keyboard.press("Enter")
+    expect(page.locator(".connectors-people-table")).to_be_visible(timeout=60_000)
+    assert focused() == "What the analysis found", "focus should move to the results"
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if focused() == "Direct ties":
+            break
+    assert focused() == "Direct ties"
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("columnheader", name="Direct ties")).to_have_attribute("aria-sort", "descending")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    assert focused() == "Person"
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("columnheader", name="Person")).to_have_attribute("aria-sort", "ascending")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if focused() == "Heather":
+            break
+    assert focused() == "Heather"
+    page.keyboard.press("Enter")
+    details = page.locator(".connectors-details")
+    expect(details).to_contain_text("Heather is a gatekeeper")
+    picture_labels(page)
+    assert page.evaluate("document.querySelector('.connectors-cy').connectorsPicture.cy.$('node.focus').data('name')") == "Heather"
+    page.get_by_role("button", name="Download roles (CSV)").focus()
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert Path(info.value.path()).read_text(encoding="utf-8-sig").splitlines()[1].startswith("Diane,hub,yes,6,")
+
+
+def test_sorting_the_table(page, site_url):
+    open_page(page, site_url)
+    ties_box(page).fill(KITE)
+    run(page)
+    header = page.get_by_role("columnheader", name="Direct ties")
+    header.get_by_role("button").click()
+    expect(header).to_have_attribute("aria-sort", "descending")
+    assert [row[0] for row in people_rows(page)][:1] == ["Diane"]
+    header.get_by_role("button").click()
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    assert [row[0] for row in people_rows(page)][:2] == ["Jane", "Ike"]
+    page.get_by_role("columnheader", name="Betweenness").get_by_role("button").click()
+    expect(header).not_to_have_attribute("aria-sort", re.compile("."))
+    assert people_rows(page)[0][0] == "Heather"
+
+
+def test_exports_hold_the_result(page, site_url):
+    open_page(page, site_url)
+    ties_box(page).fill(KITE)
+    run(page)
+    rows = list(csv.DictReader(io.StringIO(download(page, "Download roles (CSV)").decode("utf-8-sig"))))
+    assert [(row["name"], row["roles"], row["degree"]) for row in rows[:4]] == [
+        ("Diane", "hub", "6"), ("Fernando", "pulsetaker", "5"), ("Garth", "pulsetaker", "5"), ("Heather", "gatekeeper", "3")]
+    result = json.loads(download(page, "Download result (JSON)"))
+    assert result["schema"] == "connector-roles/1" and result["roles"]["gatekeeper"]["people"] == ["Heather"]
+    texts = svg_texts(download(page, "Download picture (SVG)"))
+    assert {"Diane", "hub", "Heather", "gatekeeper", "Jane"} <= set(texts)
+    picture_labels(page)
+    assert download(page, "Download picture (PNG)")[:8] == b"\x89PNG\r\n\x1a\n"
+    page.emulate_media(media="print")
+    expect(page.locator(".connectors-form")).to_be_hidden()
+    expect(page.locator(".connectors-findings")).to_be_visible()
+    expect(page.locator(".connectors-people-table")).to_be_visible()
+
+
+def test_example_with_groups_and_several_networks(page, site_url):
+    open_page(page, site_url)
+    page.get_by_role("button", name="Load an example").click()
+    expect(page.locator(".connectors-findings")).to_contain_text("By sector: nobody from voluntary sector, residents", timeout=60_000)
+    expect(page.get_by_role("heading", name="Groups")).to_be_visible()
+    expect(page.get_by_role("heading", name="Each network on its own")).to_be_visible()
+    select = page.get_by_label("Network to analyse")
+    expect(select).to_be_visible()
+    assert select.locator("option").all_inner_texts() == ["All networks combined", "advice", "joint work"]
+    select.select_option("advice")
+    run(page)
+    expect(page.locator(".connectors-summary")).to_contain_text("advice")
+    expect(page.get_by_role("heading", name="Each network on its own")).to_have_count(0)
+    assert "Jo Fielding" in [row[0] for row in people_rows(page) if row[1]]
+
+
+def test_example_files_are_fictional_and_complete():
+    people = list(csv.DictReader((EXAMPLES / "riverside-people.csv").open(encoding="utf-8")))
+    ties = list(csv.DictReader((EXAMPLES / "riverside-ties.csv").open(encoding="utf-8")))
+    names = {row["name"] for row in people}
+    assert 25 <= len(names) <= 40 and len(names) == len(people)
+    assert {row["sector"] for row in people} == {"council", "health", "voluntary sector", "residents", "business"}
+    assert {row["network"] for row in ties} == {"advice", "joint work"}
+    assert {row["respondent"] for row in ties} | {row["named"] for row in ties} == names
+    report = (Path("/work/shared/seed/transformers-report.txt"))
+    if report.exists():
+        text = report.read_text(encoding="utf-8")
+        assert not [name for name in names if name in text]
+
+
+def test_directed_ties_and_errors_next_to_the_right_input(page, site_url):
+    open_page(page, site_url)
+    ties_box(page).fill("Ann,Bob\nCy,Bob\nDee,Bob\nBob,Ann")
+    page.get_by_label("Directed: the first person named the second").check()
+    run(page)
+    expect(page.get_by_role("columnheader", name="Times named")).to_be_visible()
+    expect(page.locator(".connectors-summary")).to_contain_text("directed (who named whom)")
+    page.get_by_text("Add a people table (optional)").click()
+    page.get_by_label("People table", exact=True).fill("name,sector\nAnn,council,extra,more\n")
+    page.get_by_role("button", name="Map the connectors").click()
+    expect(page.locator("#connectors-people-error")).to_contain_text("line 2", timeout=60_000)
+    expect(page.locator("#connectors-ties-error")).to_have_text("")
+    expect(page.get_by_label("People table", exact=True)).to_have_attribute("aria-invalid", "true")
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(page, site_url):
+    open_page(page, site_url)
+    page.evaluate("""() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(31_000_000).fill(65)], "huge.csv", { type: "text/csv" }));
+        const zone = document.querySelector(".connectors-drop[data-drop=ties]");
+        zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }""")
+    error = page.locator("#connectors-ties-error")
+    expect(error).to_contain_text("huge.csv is too large (31.0 MB; the limit is 30 MB)")
+    expect(ties_box(page)).to_have_value("")
+    expect(page.locator(".connectors-progress")).to_be_hidden()
+
+
+def big_network(people: int, ties_per_person: int = 4) -> str:
+    lines = []
+    for i in range(people):
+        for step in range(1, ties_per_person + 1):
+            lines.append(f"Person {i},Person {(i * 7 + step * 13) % people}")
+    return "\n".join(lines)
+
+
+def test_cancel_stops_a_long_analysis_at_once_and_the_page_recovers(page, site_url):
+    open_page(page, site_url)
+    page.get_by_label("Or choose a file", exact=True).set_input_files(
+        files=[{"name": "big.csv", "mimeType": "text/csv", "buffer": big_network(5000).encode()}])
+    expect(page.locator("#connectors-ties-file-note")).to_contain_text("too long to show")
+    page.get_by_role("button", name="Map the connectors").click()
+    cancel = page.get_by_role("button", name="Cancel")
+    expect(cancel).to_be_visible()
+    page.wait_for_timeout(300)
+    reaction = page.evaluate("""() => new Promise((resolve) => {
+        const button = document.querySelector('.connectors-cancel');
+        const progress = document.querySelector('.connectors-progress');
+        const started = performance.now();
+        new MutationObserver((_, observer) => {
+            if (progress.textContent.startsWith('Cancelled')) { observer.disconnect(); resolve(performance.now() - started); }
+        }).observe(progress, { childList: true, characterData: true, subtree: true });
+        button.click();
+    })""")
+    assert reaction < 200
+    expect(cancel).to_be_hidden()
+    expect(page.locator(".connectors-results")).to_be_hidden()
+    expect(page.locator(".calculator-status")).to_have_text("Calculator ready.", timeout=60_000)
+    page.get_by_role("button", name="Remove big.csv").click()
+    ties_box(page).fill(KITE)
+    run(page)
+    assert people_rows(page) == KITE_ROWS
