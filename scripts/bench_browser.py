@@ -83,17 +83,17 @@ def calculator_seconds(browser, base: str) -> tuple[float, float, float]:
     page = context.new_page()
     opened = time.perf_counter()
     page.goto(base + CALCULATOR)
-    page.get_by_label("Edge list").fill(EDGES)
+    page.get_by_label("Ties", exact=True).fill(EDGES)
     clicked = time.perf_counter()
-    page.get_by_role("button", name="Find the people with the most ties").click()
-    page.locator(".ties-result").wait_for(timeout=120_000)
+    page.get_by_role("button", name="Map the connectors").click()
+    page.locator(".connectors-people-table").wait_for(timeout=120_000)
     cold = time.perf_counter() - clicked
     page.locator(".calculator-status", has_text="Calculator ready.").wait_for(timeout=120_000)
     ready = time.perf_counter() - opened
-    page.fill("#ties-edges", EDGES + "\nExtra,P1")
+    page.fill("#connectors-ties", EDGES + "\nExtra,P1")
     warm_started = time.perf_counter()
-    page.get_by_role("button", name="Find the people with the most ties").click()
-    page.get_by_text("101 people").wait_for(timeout=60_000)
+    page.get_by_role("button", name="Map the connectors").click()
+    page.locator(".connectors-findings li", has_text="101 people and").wait_for(timeout=60_000)
     warm = time.perf_counter() - warm_started
     context.close()
     return cold, ready, warm

@@ -155,7 +155,7 @@ export function pictureSvg(graph, title) {
 
 let cytoscapeModule = null;
 
-function loadCytoscape() {
+export function loadCytoscape() {
   cytoscapeModule ??= import(new URL("../../../vendor/cytoscape/cytoscape.esm.min.mjs", import.meta.url).href)
     .then((module) => module.default)
     .catch((error) => {

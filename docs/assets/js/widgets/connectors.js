@@ -4,12 +4,13 @@
 // networks, resilience — with CSV/JSON/PNG/SVG export and a print view.
 // Names are personal data: they stay in this page, and are only ever rendered as text.
 import { showRuntimeStatus } from "./status.js";
-import { drawPicture, legend, pictureSvg } from "./connectors-picture.js";
+import { drawPicture, legend, loadCytoscape, pictureSvg } from "./connectors-picture.js";
 import { rolesCsv } from "./connectors-export.js";
 
 const CALL = "calculators.network.analyse:analyse";
 const ROLES = ["hub", "gatekeeper", "pulsetaker"];
 const SHOW_IN_BOX = 200_000; // longer files are analysed as they are, without filling the text box
+const FIRST_ROWS = 250; // rows of the people table drawn at once; the rest on request
 const EXAMPLE = { ties: "riverside-ties.csv", people: "riverside-people.csv" };
 
 // Until the engine answers with its own limits (calculators/network/limits.py), use the same figures.
@@ -91,6 +92,8 @@ export function bindConnectors(root, runtime) {
   const state = { running: null, result: null, picture: null, timer: null, limitsAsked: false };
 
   showRuntimeStatus(root.querySelector(".calculator-status"), runtime);
+  // Fetch and parse the picture library while the reader types, not when the result arrives.
+  (window.requestIdleCallback ?? ((callback) => setTimeout(callback, 200)))(() => loadCytoscape().catch(() => {}), { timeout: 2000 });
   let stopListening = null;
   stopListening = runtime.onStatus(({ state: runtimeState }) => {
     if (!root.isConnected) {
@@ -439,10 +442,12 @@ export function bindConnectors(root, runtime) {
     const sortStatus = element("p", { className: "connectors-visually-hidden", attributes: { "aria-live": "polite" } });
     let rows = result.people.slice();
     let sorted = { key: null, direction: null };
+    let showAll = rows.length <= FIRST_ROWS;
+    const more = element("p", { className: "connectors-more" });
 
     const fillBody = () => {
       const fragment = document.createDocumentFragment();
-      for (const person of rows) {
+      for (const person of showAll ? rows : rows.slice(0, FIRST_ROWS)) {
         const row = document.createElement("tr");
         row.dataset.name = person.name;
         if (person.roles.length) row.classList.add("is-key");
@@ -461,6 +466,14 @@ export function bindConnectors(root, runtime) {
         fragment.append(row);
       }
       body.replaceChildren(fragment);
+      more.replaceChildren();
+      if (!showAll) {
+        more.append(`Showing the first ${FIRST_ROWS} of ${plural(rows.length, "person", "people")} in this order. `, button(`Show all ${plural(rows.length, "person", "people")}`, () => {
+          showAll = true;
+          fillBody();
+          body.rows[FIRST_ROWS]?.querySelector("button")?.focus();
+        }, "md-button connectors-small"));
+      }
     };
 
     for (const column of columns) {
@@ -488,7 +501,7 @@ export function bindConnectors(root, runtime) {
       headRow.append(header);
     }
     fillBody();
-    section.append(element("div", { className: "connectors-scroll" }, [table]), sortStatus);
+    section.append(element("div", { className: "connectors-scroll" }, [table]), more, sortStatus);
     return section;
   }
 
@@ -511,7 +524,9 @@ export function bindConnectors(root, runtime) {
     ]);
     const message = element("p", { className: "connectors-picture-message" });
     section.append(legend(), controls, canvas, message);
-    drawPicture(canvas, graph, (name) => showPerson(name, details)).then((picture) => {
+    // Draw after the findings and the table have been painted: the reader sees them at once.
+    const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    painted.then(() => drawPicture(canvas, graph, (name) => showPerson(name, details))).then((picture) => {
       if (!canvas.isConnected || state.result !== result) {
         picture.destroy();
         return;
