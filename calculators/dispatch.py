@@ -1,6 +1,6 @@
 """One entry point for callers outside Python (the browser worker, the Node test runner).
 
-``run_call("calculators.ties:most_ties", '{"text": "…"}')`` imports the function, calls it
+``run_call("calculators.network.analyse:analyse", '{"text": "Ann,Bob"}')`` imports the function, calls it
 with the JSON keyword arguments and returns a JSON string: ``{"result": …}`` or, for input
 the user can fix, ``{"error": message, "line": …, "column": …}``. Only functions inside the
 ``calculators`` package can be called.

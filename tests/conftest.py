@@ -25,22 +25,31 @@ def vendored_runtime() -> dict:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, vendored_runtime) -> Path:
-    """`mkdocs build --strict` of the repository, into a temporary folder."""
+def site_server(tmp_path_factory, vendored_runtime):
+    """`mkdocs build --strict` into a folder served on 127.0.0.1; returns (folder, base URL).
+
+    The server starts first so the build knows its address: Material's instant navigation
+    only treats links as in-site when they match the site_url in the sitemap.
+    """
     site = tmp_path_factory.mktemp("site")
+    url, server = serve(site)
     run = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=REPO, capture_output=True, text=True,
+        cwd=REPO, capture_output=True, text=True, env={**os.environ, "SITE_URL": url + "/"},
     )
     assert run.returncode == 0, run.stderr[-4000:]
-    return site
+    yield site, url
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    url, server = serve(built_site)
-    yield url
-    server.shutdown()
+def built_site(site_server) -> Path:
+    return site_server[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(site_server) -> str:
+    return site_server[1]
 
 
 @pytest.fixture(scope="session")

@@ -36,9 +36,11 @@ KITE_ROWS = [
 def open_connectors_through_navigation(page, site_url):
     page.goto(site_url + "/")
     page.wait_for_function("() => window.document$ !== undefined")
+    page.evaluate("window.__samePage = true")
     page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Map your connectors").click()
     expect(page).to_have_url(site_url + "/calculators/connectors/")
     expect(page.get_by_role("heading", name="Map your connectors", level=1)).to_be_visible()
+    assert page.evaluate("window.__samePage === true"), "the click reloaded the page instead of instant navigation"
 
 
 def people_rows(page):
