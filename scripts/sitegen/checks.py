@@ -44,7 +44,8 @@ class _PageParser(HTMLParser):
             self.title += data
 
 
-def _parse(file: Path) -> _PageParser:
+def parse_page(file: Path) -> _PageParser:
+    """The ids, links (``.links``), title and level-1 heading count of one built HTML page."""
     parser = _PageParser()
     parser.feed(file.read_text(encoding="utf-8"))
     return parser
@@ -67,7 +68,7 @@ def check_site(site: Path | str) -> list[str]:
     """Return every problem found in the built site at ``site`` (empty when all is well)."""
     site = Path(site).resolve()
     pages = {
-        file: _parse(file)
+        file: parse_page(file)
         for file in sorted(site.rglob("*.html"))
         if not str(file.relative_to(site)).startswith(SKIPPED)
     }
@@ -93,7 +94,7 @@ def check_site(site: Path | str) -> list[str]:
                 errors.append(f"{name}: link {href!r} points at a missing page")
                 continue
             if fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else _parse(target).ids
+                ids = pages[target].ids if target in pages else parse_page(target).ids
                 if fragment not in ids:
                     errors.append(f"{name}: link {href!r}: no anchor #{fragment} in {target.relative_to(site)}")
     for title, names in titles.items():

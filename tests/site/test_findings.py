@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
 import pytest
 
+from sitegen.checks import parse_page
 from sitegen.content import load_content
 from sitegen.markdown import relative
 from sitegen.pages import findings as findings_builder
@@ -238,53 +238,33 @@ def test_markup_in_content_is_escaped(content):
 
 # --- Built site ------------------------------------------------------------------------------
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids.add(attributes["id"])
-        if tag == "a" and attributes.get("href"):
-            self.hrefs.append(attributes["href"])
-
-
-def parse(path) -> _Links:
-    parser = _Links()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
 def test_built_group_pages_carry_every_finding_anchor_and_case_links(built_site, content):
     for finding in content["findings"]["findings"]:
         page = built_site / "findings" / finding["group"] / "index.html"
-        parsed = parse(page)
+        parsed = parse_page(page)
         assert finding["id"] in parsed.ids
         for item in finding.get("evidence", []):
             for slug in item["case_studies"]:
-                assert f"../../case-studies/{slug}/" in parsed.hrefs
+                assert f"../../case-studies/{slug}/" in parsed.links
                 assert (built_site / "case-studies" / slug / "index.html").is_file()
 
 
 def test_built_citation_lines_reach_the_report_cite_anchor(built_site):
-    assert "cite" in parse(built_site / "reference" / "the-report" / "index.html").ids
+    assert "cite" in parse_page(built_site / "reference" / "the-report" / "index.html").ids
     for folder in ["findings", "recommendations"]:
         for page in (built_site / folder).rglob("index.html"):
-            hrefs = parse(page).hrefs
+            hrefs = parse_page(page).links
             citations = [h for h in hrefs if h.endswith("#cite")]
             assert citations, page
             assert all(h.endswith("reference/the-report/#cite") and ".md" not in h for h in citations), page
 
 
 def test_built_recommendations_and_methods_anchors(built_site, content):
-    recs = parse(built_site / "recommendations" / "index.html").ids
+    recs = parse_page(built_site / "recommendations" / "index.html").ids
     for rec in content["recommendations"]["recommendations"]:
         assert rec["id"] in recs
         for funding in rec.get("funding_types", []):
             assert funding["id"] in recs
-    methods = parse(built_site / "findings" / "support-methods" / "index.html").ids
+    methods = parse_page(built_site / "findings" / "support-methods" / "index.html").ids
     for method in content["methods"]["methods"]:
         assert method["id"] in methods

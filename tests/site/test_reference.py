@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from sitegen.checks import parse_page
 from sitegen.content import load_content
 from sitegen.pages import reference as reference_builder
 from sitegen.pages import report as report_builder
@@ -179,26 +179,6 @@ def test_report_page_has_cite_heading_authors_groups_counts_and_messages(content
 
 # --- Built site ------------------------------------------------------------------------------
 
-class _Page(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids.add(attributes["id"])
-        if tag == "a" and attributes.get("href"):
-            self.hrefs.append(attributes["href"])
-
-
-def _parse(path: Path) -> _Page:
-    parser = _Page()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
 def _resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
     path, _, fragment = href.partition("#")
     target = (page.parent / path).resolve() if path else page
@@ -208,23 +188,23 @@ def _resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
 
 
 def test_built_reference_pages_carry_every_anchor(built_site, content):
-    refs = _parse(built_site / "reference" / "references" / "index.html").ids
+    refs = parse_page(built_site / "reference" / "references" / "index.html").ids
     assert {r["id"] for r in content["references"]["references"]} <= refs
-    glossary = _parse(built_site / "reference" / "glossary" / "index.html").ids
+    glossary = parse_page(built_site / "reference" / "glossary" / "index.html").ids
     assert {t["id"] for t in content["glossary"]["terms"]} <= glossary
-    assert "cite" in _parse(built_site / "reference" / "the-report" / "index.html").ids
+    assert "cite" in parse_page(built_site / "reference" / "the-report" / "index.html").ids
 
 
 def test_every_link_to_a_reference_or_the_citation_resolves(built_site):
     """Acceptance: every citation link on the site resolves to a reference anchor (or the report's #cite)."""
     references_page = (built_site / "reference" / "references" / "index.html").resolve()
     report_page = (built_site / "reference" / "the-report" / "index.html").resolve()
-    anchors = {references_page: _parse(references_page).ids, report_page: _parse(report_page).ids}
+    anchors = {references_page: parse_page(references_page).ids, report_page: parse_page(report_page).ids}
     checked = 0
     for page in built_site.rglob("*.html"):
         if any(part in {"assets", "vendor", "search"} for part in page.relative_to(built_site).parts):
             continue
-        for href in _parse(page).hrefs:
+        for href in parse_page(page).links:
             if "://" in href or "#" not in href:
                 continue
             target, fragment = _resolve(built_site, page, href)
