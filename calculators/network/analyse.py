@@ -346,7 +346,7 @@ def _resilience(graph, c: Connectors, core: dict | None) -> dict:
 
 def _findings(summary: dict, roles: dict, groups: list, core: dict | None, resilience: dict) -> list[str]:
     sentences = [
-        f"{summary['people']} people and {summary['ties']} ties; {summary['density_band']['sentence']}",
+        f"{summary['people']} people and {summary['ties']} ties. {summary['density_band']['sentence']}",
     ]
     for role in ROLES:
         people = roles[role]["people"]
