@@ -548,7 +548,7 @@ def parse_ties(text: object, *, fmt: str | None = None, filename: str | None = N
     >>> [(t.source, t.target) for t in parse_ties("Ann\\tBob\\nBob\\tCy").ties]
     [('Ann', 'Bob'), ('Bob', 'Cy')]
     """
-    text = check_text(text, "the ties")
+    text = check_text(text, "the ties input")
     chosen = detect_format(text, fmt, filename)
     if chosen in ("graphml", "gexf"):
         return parse_xml_ties(text, chosen)
