@@ -50,3 +50,15 @@ def test_gh_deploy_pushes_the_complete_site(tmp_path, vendored_runtime):
                  "search/search_index.json"]:
         assert path in listing, path
     assert any(name.startswith("vendor/wheels/innovation_toolkit-") for name in listing)
+
+
+def test_search_index_leaves_out_the_calculator_widgets(built_site):
+    """Widget controls are not content: Material's search must not index them (data-search-exclude)."""
+    import json
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    calculator_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("calculators/"))
+    assert "Map your connectors" in " ".join(doc["title"] for doc in index["docs"])
+    assert "nothing" in calculator_text.lower() or "never" in calculator_text.lower()  # the page's prose is indexed
+    for control_text in ("Or choose a file", "How to read the ties", "Load an example", "People table", "Calculator ready"):
+        assert control_text not in calculator_text, control_text
