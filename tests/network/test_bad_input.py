@@ -1,7 +1,6 @@
 """Bad input gets one line naming the line, column or element — and nothing else escapes."""
 from __future__ import annotations
 
-
 import networkx as nx
 import pytest
 
