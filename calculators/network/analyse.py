@@ -325,10 +325,15 @@ def _resilience(graph, c: Connectors, core: dict | None) -> dict:
         if not people:
             continue
         result = departure(graph, people)
-        result["sentence"] = (
-            f"If {_who(people, group)} left, the largest connected group would go from {result['largest_group_before']} "
-            f"to {result['largest_group_after']} people, and {result['cut_off']} of those staying would lose their link to it."
-        )
+        if len(people) == graph.number_of_nodes():
+            result["sentence"] = (
+                f"The {group} are everyone in the network: in a network this small or this even, nobody stands out."
+            )
+        else:
+            result["sentence"] = (
+                f"If {_who(people, group)} left, the largest connected group would go from {result['largest_group_before']} "
+                f"to {result['largest_group_after']} people, and {result['cut_off']} of those staying would lose their link to it."
+            )
         scenarios.append({"label": group, "people": [str(p) for p in people], **result})
     critical = most_critical(graph)
     if critical:

@@ -75,3 +75,12 @@ def test_resilience_in_the_full_result():
     assert key["label"] == "key connectors"
     assert key["largest_group_before"] == 7
     assert resilience["cut_points"] == 3
+
+
+def test_when_everyone_is_a_key_connector_the_result_says_nobody_stands_out():
+    from calculators.network.analyse import analyse
+
+    result = analyse("Ann,Bob\nCy,Dee")
+    [scenario] = [s for s in result["resilience"]["scenarios"] if s["label"] == "key connectors"]
+    assert scenario["leaving"] == 4
+    assert scenario["sentence"] == "The key connectors are everyone in the network: in a network this small or this even, nobody stands out."
