@@ -11,7 +11,6 @@ import re
 import pytest
 
 from sitegen.checks import parse_page
-from sitegen.content import load_content
 from sitegen.markdown import relative
 from sitegen.pages import findings as findings_builder
 from sitegen.pages import recommendations as recommendations_builder
@@ -27,11 +26,6 @@ RECOMMENDATION_PAGES = {"recommendations/index.md", "recommendations/research-ne
 def rendered(value: str) -> str:
     """Content text as the builders write it: on one line, HTML-escaped."""
     return html.escape(" ".join(str(value).split()), quote=False)
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content()
 
 
 @pytest.fixture(scope="module")

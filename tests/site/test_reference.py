@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from sitegen.checks import parse_page
-from sitegen.content import load_content
 from sitegen.pages import reference as reference_builder
 from sitegen.pages import report as report_builder
 from sitegen.urls import Urls
@@ -22,11 +21,6 @@ PAGES = {"reference/glossary.md", "reference/references.md", "reference/literatu
 
 def rendered(value) -> str:
     return html.escape(" ".join(str(value).split()), quote=False)
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content()
 
 
 @pytest.fixture(scope="module")
