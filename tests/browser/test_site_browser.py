@@ -21,6 +21,8 @@ LAYOUTS = {
     "index with filters": "/case-studies/",
     "glossary": "/reference/glossary/",
     "step three worksheet": "/toolkit/step-three/",
+    "wide tables": "/about/performance/",
+    "calculator": "/calculators/connectors/",
 }
 
 
@@ -42,8 +44,10 @@ def test_search_finds_the_right_page(page, site_url, query):
     assert any(any(target in href for target in expected) for href in top), (query, top)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_no_serious_accessibility_violations(page, site_url, axe, layout):
+def test_no_serious_accessibility_violations(page, site_url, axe, layout, scheme):
+    page.emulate_media(color_scheme=scheme)
     page.goto(site_url + LAYOUTS[layout])
     expect(page.locator("h1").first).to_be_visible()
     assert axe(page) == []
