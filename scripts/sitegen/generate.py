@@ -54,10 +54,11 @@ def _write_if_changed(path: Path, text: str) -> bool:
 
 
 def _remove_stale(keep: set[Path]) -> None:
+    """Delete files in the generator's folders that this run did not write (e.g. a removed case study)."""
     for name in GENERATED:
         root = DOCS / name
-        files = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
-        for file in list(files):
+        files = [root] if root.is_file() else [path for path in root.rglob("*") if path.is_file()]
+        for file in files:
             if file not in keep:
                 file.unlink()
 
