@@ -324,3 +324,85 @@ def test_cancel_stops_a_long_analysis_and_the_page_recovers(page, site_url):
     ties_box(page).fill(KITE)
     run(page)
     assert people_rows(page) == KITE_ROWS
+
+
+def legend_groups(page) -> dict:
+    """group → number of people, read from the picture's colour legend ("council (orange): 7 people")."""
+    texts = page.locator(".connectors-picture-section ul.connectors-legend li:not(.connectors-legend-title)").all_inner_texts()
+    found = [re.fullmatch(r"(.+) \(([a-z ]+)\): (\d+) (?:person|people)", text.strip()) for text in texts]
+    return {match[1]: int(match[3]) for match in found if match}
+
+
+def choose_colouring_by_keyboard(page, label: str):
+    page.get_by_role("radio", name="Role", exact=True).focus()
+    for _ in range(5):
+        if page.get_by_role("radio", name=label, exact=True).is_checked():
+            return
+        page.keyboard.press("ArrowRight")
+    raise AssertionError(f"the arrow keys never reached {label}")
+
+
+def test_colouring_the_example_by_sector(page, site_url, axe):
+    sector_of = {row["name"]: row["sector"] for row in csv.DictReader((EXAMPLES / "riverside-people.csv").open(encoding="utf-8"))}
+    expected = {sector: list(sector_of.values()).count(sector) for sector in set(sector_of.values())}
+    open_page(page, site_url)
+    page.get_by_role("button", name="Load an example").click()
+    picture_labels(page)
+    choice = page.get_by_role("group", name="Colour the picture by")
+    expect(choice.get_by_role("radio", name="Role", exact=True)).to_be_checked()
+    assert legend_groups(page) == {}
+    choose_colouring_by_keyboard(page, "Sector")
+    assert legend_groups(page) == expected
+    expect(page.locator(".connectors-legend")).to_contain_text(["Shapes show roles:", "Colours show sector:"])
+    canvas = page.get_by_role("img", name=re.compile("Network picture of 31 people"))
+    expect(canvas).to_have_attribute("aria-label", re.compile(r"colour shows their sector \(council \(\w+\): 7 people;"))
+    assert axe(page) == []
+    cy = "document.querySelector('.connectors-cy').connectorsPicture.cy"
+    drawn = page.evaluate(f"() => Object.fromEntries({cy}.nodes().map((node) => [node.data('name'), [node.style('background-color'), node.data('colour'), node.data('label')]]))")
+    assert set(drawn) == set(sector_of)
+    colours = {sector: {drawn[name][0] for name in drawn if sector_of[name] == sector} for sector in expected}
+    assert all(len(shades) == 1 for shades in colours.values()), colours
+    assert len({shades.pop() for shades in colours.values()}) == len(expected)
+    assert drawn["Maya Okafor"][2] == "Maya Okafor\nhub, gatekeeper, pulsetaker"
+    shapes = page.evaluate(f"() => {cy}.nodes().map((node) => node.style('shape'))")
+    assert {"star", "rectangle", "ellipse"} <= set(shapes)
+    root = ET.fromstring(download(page, "Download picture (SVG)"))
+    ns = "{http://www.w3.org/2000/svg}"
+    fills = {}
+    for group in root.iter(f"{ns}g"):
+        tip = group.find(f"{ns}title")
+        if tip is not None:
+            name, rest = tip.text.split(": ", 1)
+            assert rest.endswith(f"sector: {sector_of[name]}")
+            fills[name] = next(child for child in group if child.tag in (f"{ns}circle", f"{ns}polygon")).get("fill")
+    assert fills == {name: values[1] for name, values in drawn.items()}
+    assert "colour shows their sector" in root.find(f"{ns}desc").text
+    choice.get_by_role("radio", name="Sector", exact=True).focus()
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    expect(choice.get_by_role("radio", name="Role", exact=True)).to_be_checked()
+    assert legend_groups(page) == {}
+    assert page.evaluate(f"() => {cy}.nodes().filter((node) => node.data('name') === 'Neil Patterson').data('colour')") == "#0072B2"
+
+
+def test_hostile_group_names_are_shown_as_text(page, site_url):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_page(page, site_url)
+    ties_box(page).fill(KITE)
+    page.get_by_text("Add a people table (optional)").click()
+    people = sorted({name for line in KITE.splitlines() for name in line.split(",")})
+    rows = [["name", IMG]] + [[name, IMG if index % 2 else "plain"] for index, name in enumerate(people)]
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerows(rows)
+    page.get_by_label("People table", exact=True).fill(text.getvalue())
+    run(page)
+    picture_labels(page)
+    page.get_by_role("radio", name=IMG, exact=True).check()
+    groups = legend_groups(page)
+    assert set(groups) == {IMG, "plain"} and sum(groups.values()) == len(people)
+    expect(page.locator(".connectors-legend-title").last).to_have_text(f"Colours show {IMG}:")
+    texts = svg_texts(download(page, "Download picture (SVG)"))
+    assert any(text.startswith(f"{IMG} (") for text in texts)
+    assert page.locator("img[src=x], .connectors script").count() == 0
+    assert not dialogs

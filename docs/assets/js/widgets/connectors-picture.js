@@ -1,6 +1,7 @@
 // The network picture for "Map your connectors": cytoscape (vendored, pinned) drawing the
 // engine's own layout, an HTML legend, and an SVG serialiser of the same data. Roles are
-// shown by colour AND shape; names are only ever set as text (canvas labels, SVG text nodes).
+// shown by shape, and by colour unless the reader colours by group; names and group values
+// are only ever set as text (canvas labels, SVG text nodes, textContent).
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 // Okabe–Ito colours (distinguishable with the common colour-vision deficiencies).
@@ -15,6 +16,58 @@ export const MARKERS = {
 export function markerOf(roles) {
   if (roles.length > 1) return "several";
   return roles[0] ?? "none";
+}
+
+// Group colours: Okabe–Ito without black (markers have black borders). Groups beyond these
+// share OTHER_GROUPS; people whose group is not given are white.
+export const GROUP_COLOURS = [
+  ["#E69F00", "orange"], ["#56B4E9", "sky blue"], ["#009E73", "green"], ["#F0E442", "yellow"],
+  ["#0072B2", "blue"], ["#D55E00", "vermilion"], ["#CC79A7", "pink"],
+];
+const OTHER_GROUPS = ["#8a8a8a", "grey"];
+const NOT_GIVEN = ["#ffffff", "white"];
+
+/**
+ * How markers are coloured. `grouping` is one entry of the result's `groups` (rows largest
+ * first, the "not given" row last) and `groupOf(node)` a person's value from the result, or
+ * null; without them, by role. Returns {attribute, colourOf(node), entries: [{colour, text}], says}.
+ */
+export function colouring(grouping = null, groupOf = () => null) {
+  if (!grouping) {
+    return {
+      attribute: null,
+      colourOf: (node) => MARKERS[markerOf(node.roles)].colour,
+      entries: Object.entries(MARKERS).map(([kind, marker]) => ({
+        kind, colour: marker.colour, text: `${marker.label}: ${marker.shape === "circle" ? "grey circle" : `${colourName(kind)} ${marker.shape}`}`,
+      })),
+      says: "Shape and colour show each person's roles",
+    };
+  }
+  const { attribute } = grouping;
+  const people = (count) => `${count} ${count === 1 ? "person" : "people"}`;
+  const rows = grouping.missing ? grouping.groups.slice(0, -1) : grouping.groups;
+  const shown = rows.slice(0, GROUP_COLOURS.length);
+  const others = rows.slice(GROUP_COLOURS.length);
+  const colourOfGroup = new Map(shown.map((row, index) => [row.group, GROUP_COLOURS[index][0]]));
+  const entries = shown.map((row, index) => ({
+    colour: GROUP_COLOURS[index][0], text: `${row.group} (${GROUP_COLOURS[index][1]}): ${people(row.people)}`,
+  }));
+  if (others.length) {
+    const names = others.slice(0, 10).map((row) => row.group).join(", ") + (others.length > 10 ? ` and ${others.length - 10} more` : "");
+    const count = others.reduce((total, row) => total + row.people, 0);
+    entries.push({ colour: OTHER_GROUPS[0], text: `${others.length} other groups (${OTHER_GROUPS[1]}): ${names}; ${people(count)}` });
+  }
+  if (grouping.missing) entries.push({ colour: NOT_GIVEN[0], text: `${attribute} not given (${NOT_GIVEN[1]}): ${people(grouping.missing)}` });
+  return {
+    attribute,
+    colourOf: (node) => {
+      const group = groupOf(node);
+      return group === null || group === undefined ? NOT_GIVEN[0] : colourOfGroup.get(group) ?? OTHER_GROUPS[0];
+    },
+    groupOf,
+    entries,
+    says: `Shape shows each person's roles; colour shows their ${attribute} (${entries.map((entry) => entry.text).join("; ")})`,
+  };
 }
 
 /** Node diameter in pixels (picture units) for a number of ties. */
@@ -51,8 +104,8 @@ function svgElement(name, attributes = {}) {
   return element;
 }
 
-function markerShape(kind, cx, cy, size) {
-  const { shape, colour } = MARKERS[kind];
+function markerShape(kind, cx, cy, size, colour = MARKERS[kind].colour) {
+  const { shape } = MARKERS[kind];
   const points = shapePoints(shape, cx, cy, size);
   const element = points
     ? svgElement("polygon", { points })
@@ -63,24 +116,49 @@ function markerShape(kind, cx, cy, size) {
   return element;
 }
 
-/** The legend as HTML: one list item per marker, with a small SVG swatch hidden from screen readers. */
-export function legend() {
+function swatch(kind, colour) {
+  const image = svgElement("svg", { width: 22, height: 22, viewBox: "0 0 22 22", "aria-hidden": "true", focusable: "false" });
+  image.append(markerShape(kind, 11, 11, 18, colour));
+  return image;
+}
+
+function legendList(items, title, withSize = true) {
   const list = document.createElement("ul");
   list.className = "connectors-legend";
-  for (const [kind, marker] of Object.entries(MARKERS)) {
+  if (title) {
+    const heading = document.createElement("li");
+    heading.className = "connectors-legend-title";
+    heading.textContent = title;
+    list.append(heading);
+  }
+  for (const [kind, colour, words] of items) {
     const item = document.createElement("li");
-    const swatch = svgElement("svg", { width: 22, height: 22, viewBox: "0 0 22 22", "aria-hidden": "true", focusable: "false" });
-    swatch.append(markerShape(kind, 11, 11, 18));
     const text = document.createElement("span");
-    text.textContent = `${marker.label}: ${marker.shape === "circle" ? "grey circle" : `${colourName(kind)} ${marker.shape}`}`;
-    item.append(swatch, text);
+    text.textContent = words;
+    item.append(swatch(kind, colour), text);
     list.append(item);
   }
   const size = document.createElement("li");
   size.className = "connectors-legend-size";
   size.textContent = "Bigger markers: more direct ties. Lines: ties.";
-  list.append(size);
+  if (withSize) list.append(size);
   return list;
+}
+
+/**
+ * The legend as HTML, for a `colouring()`: by role, one list of markers; by group, a list of
+ * role shapes and a list of group colours (swatch, name and number of people). Swatches are
+ * hidden from screen readers; every entry says its colour in words.
+ */
+export function legend(scheme) {
+  if (!scheme.attribute) return legendList(scheme.entries.map((entry) => [entry.kind, entry.colour, entry.text]));
+  const box = document.createElement("div");
+  box.className = "connectors-legends";
+  box.append(
+    legendList(Object.entries(MARKERS).map(([kind, marker]) => [kind, "#ffffff", `${marker.label}: ${marker.shape}`]), "Shapes show roles:"),
+    legendList(scheme.entries.map((entry) => ["none", entry.colour, entry.text]), `Colours show ${scheme.attribute}:`, false),
+  );
+  return box;
 }
 
 function colourName(kind) {
@@ -88,21 +166,24 @@ function colourName(kind) {
 }
 
 /** A self-contained SVG document of the picture, built with DOM calls (names are text nodes). */
-export function pictureSvg(graph, title) {
+export function pictureSvg(graph, title, scheme = colouring()) {
   const width = 900;
   const height = 900;
   const margin = 90;
   const maxDegree = Math.max(1, ...graph.nodes.map((node) => node.degree));
+  const band = 60 + Math.ceil(scheme.entries.length / 2) * 24;
   const svg = svgElement("svg", {
-    xmlns: SVG_NS, width, height: height + 60, viewBox: `0 0 ${width} ${height + 60}`,
+    xmlns: SVG_NS, width, height: height + band, viewBox: `0 0 ${width} ${height + band}`,
     role: "img", "font-family": "Helvetica, Arial, sans-serif",
   });
   const heading = svgElement("title");
   heading.textContent = title;
   const description = svgElement("desc");
-  description.textContent = "Key connectors by shape and colour: hub square (blue), gatekeeper diamond (orange), "
-    + "pulsetaker triangle (green), several roles star (pink), others grey circles; bigger markers have more ties.";
-  svg.append(heading, description, svgElement("rect", { width, height: height + 60, fill: "#ffffff" }));
+  description.textContent = scheme.attribute
+    ? `${scheme.says}. Shapes: hub square, gatekeeper diamond, pulsetaker triangle, several roles star, others circles; bigger markers have more ties.`
+    : "Key connectors by shape and colour: hub square (blue), gatekeeper diamond (orange), "
+      + "pulsetaker triangle (green), several roles star (pink), others grey circles; bigger markers have more ties.";
+  svg.append(heading, description, svgElement("rect", { width, height: height + band, fill: "#ffffff" }));
   if (graph.directed) {
     const defs = svgElement("defs");
     const marker = svgElement("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" });
@@ -134,8 +215,9 @@ export function pictureSvg(graph, title) {
     const size = sizeOf(node.degree, maxDegree);
     const group = svgElement("g");
     const tip = svgElement("title");
-    tip.textContent = `${node.name}: ${node.roles.length ? node.roles.join(", ") : "no key role"}; ${node.degree} ties`;
-    group.append(tip, markerShape(markerOf(node.roles), x, y, size));
+    const member = scheme.attribute ? `; ${scheme.attribute}: ${scheme.groupOf(node) ?? "not given"}` : "";
+    tip.textContent = `${node.name}: ${node.roles.length ? node.roles.join(", ") : "no key role"}; ${node.degree} ties${member}`;
+    group.append(tip, markerShape(markerOf(node.roles), x, y, size, scheme.colourOf(node)));
     const label = svgElement("text", { x: x.toFixed(1), y: (y + size / 2 + 12).toFixed(1), fill: "#1a1a1a" });
     label.textContent = node.name;
     group.append(label);
@@ -150,6 +232,12 @@ export function pictureSvg(graph, title) {
   const caption = svgElement("text", { x: 20, y: height + 40, "font-size": 13, fill: "#1a1a1a" });
   caption.textContent = title;
   svg.append(caption);
+  scheme.entries.forEach((entry, index) => {
+    const [x, y] = [20 + (index % 2) * 440, height + 64 + Math.floor(index / 2) * 24];
+    const text = svgElement("text", { x: x + 22, y: y + 4, "font-size": 12, fill: "#1a1a1a" });
+    text.textContent = entry.text.length > 64 ? `${entry.text.slice(0, 63)}…` : entry.text;
+    svg.append(markerShape(entry.kind ?? "none", x + 8, y, 14, entry.colour), text);
+  });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
 }
 
@@ -173,10 +261,11 @@ function cssColour(element, name, fallback) {
 }
 
 /**
- * Draw `graph` into `container` with cytoscape. `onFocus(name | null)` is called on hover and
- * tap. Returns {cy, highlight(name), png(), destroy()}.
+ * Draw `graph` into `container` with cytoscape, coloured by `scheme` (a `colouring()`).
+ * `onFocus(name | null)` is called on hover and tap.
+ * Returns {cy, highlight(name), recolour(scheme), png(), zoom(factor), fit(), destroy()}.
  */
-export async function drawPicture(container, graph, onFocus) {
+export async function drawPicture(container, graph, onFocus, scheme = colouring()) {
   const cytoscape = await loadCytoscape();
   const maxDegree = Math.max(1, ...graph.nodes.map((node) => node.degree));
   const scale = Math.max(500, Math.sqrt(graph.nodes.length) * 120);
@@ -187,7 +276,7 @@ export async function drawPicture(container, graph, onFocus) {
       group: "nodes",
       data: {
         id: `n${node.id}`, name: node.name, label: labelOf(node), roles: node.roles, degree: node.degree,
-        size: sizeOf(node.degree, maxDegree), shape: MARKERS[markerOf(node.roles)].cy, colour: MARKERS[markerOf(node.roles)].colour,
+        size: sizeOf(node.degree, maxDegree), shape: MARKERS[markerOf(node.roles)].cy, colour: scheme.colourOf(node),
         key: node.roles.length ? 1 : 0,
       },
       position: { x: node.x * scale, y: node.y * scale },
@@ -248,6 +337,9 @@ export async function drawPicture(container, graph, onFocus) {
   return {
     cy,
     highlight,
+    recolour: (next) => cy.batch(() => {
+      for (const node of graph.nodes) cy.getElementById(`n${node.id}`).data("colour", next.colourOf(node));
+    }),
     png: () => {
       // Dark-on-white for the file, whatever the page's colour scheme.
       cy.style().selector("node").style({ color: "#1a1a1a", "text-background-color": "#ffffff" }).update();

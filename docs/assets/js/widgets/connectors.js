@@ -4,7 +4,7 @@
 // networks, resilience — with CSV/JSON/PNG/SVG export and a print view.
 // Names are personal data: they stay in this page, and are only ever rendered as text.
 import { showRuntimeStatus } from "./status.js";
-import { drawPicture, legend, loadCytoscape, pictureSvg } from "./connectors-picture.js";
+import { colouring, drawPicture, legend, loadCytoscape, pictureSvg } from "./connectors-picture.js";
 import { rolesCsv } from "./connectors-export.js";
 
 const CALL = "calculators.network.analyse:analyse";
@@ -89,7 +89,7 @@ export function bindConnectors(root, runtime) {
     people: { area: form.elements.people, file: form.elements.peopleFile, note: form.querySelector("#connectors-people-file-note"),
       error: form.querySelector("#connectors-people-error"), line: null, what: "The people table", loaded: null },
   };
-  const state = { running: null, result: null, picture: null, timer: null, limitsAsked: false };
+  const state = { running: null, result: null, picture: null, timer: null, limitsAsked: false, colourBy: null }; // colourBy: a group attribute, or null for roles
 
   showRuntimeStatus(root.querySelector(".calculator-status"), runtime);
   // Fetch and parse the picture library while the reader types, not when the result arrives.
@@ -379,7 +379,7 @@ export function bindConnectors(root, runtime) {
     bar.append(
       button("Download roles (CSV)", () => download(root, new Blob(["\ufeff", rolesCsv(result)], { type: "text/csv;charset=utf-8" }), "connector-roles.csv")),
       button("Download result (JSON)", () => download(root, new Blob([JSON.stringify(result, null, 2)], { type: "application/json" }), "connector-roles.json")),
-      button("Download picture (SVG)", () => download(root, new Blob([pictureSvg(result.graph, title)], { type: "image/svg+xml" }), "connector-roles.svg")),
+      button("Download picture (SVG)", () => download(root, new Blob([pictureSvg(result.graph, title, pictureColouring(result))], { type: "image/svg+xml" }), "connector-roles.svg")),
       button("Download picture (PNG)", () => {
         if (state.picture) download(root, state.picture.png(), "connector-roles.png");
       }, "md-button connectors-png"),
@@ -505,6 +505,28 @@ export function bindConnectors(root, runtime) {
     return section;
   }
 
+  /** The colouring the reader chose: by one of the result's group attributes (people's values as the result gives them), else by role. */
+  function pictureColouring(result) {
+    const grouping = state.colourBy === null ? null : result.groups.find((entry) => entry.attribute === state.colourBy);
+    if (!grouping) return colouring();
+    const attributes = new Map(result.people.map((person) => [person.name, person.attributes]));
+    return colouring(grouping, (node) => attributes.get(node.name)?.[grouping.attribute] ?? null);
+  }
+
+  /** "Colour the picture by: Role | Sector | …" (the result's group attributes), as native radio buttons. */
+  function colourChoice(result, onChange) {
+    const choice = element("fieldset", { className: "connectors-colour-by" }, [element("legend", { text: "Colour the picture by" })]);
+    const options = [[null, "Role"], ...result.groups.map(({ attribute }) => [attribute, attribute.replace(/^./, (c) => c.toUpperCase())])];
+    if (!options.some(([value]) => value === state.colourBy)) state.colourBy = null;
+    for (const [value, text] of options) {
+      const input = element("input", { attributes: { type: "radio", name: "connectors-colour-by" } });
+      input.checked = value === state.colourBy;
+      input.addEventListener("change", () => onChange(value));
+      choice.append(element("label", {}, [input, text]));
+    }
+    return choice;
+  }
+
   function pictureSection(result, details) {
     const { graph, summary, roles } = result;
     const section = element("section", { className: "connectors-section connectors-picture-section", attributes: { "aria-labelledby": "connectors-picture-heading" } });
@@ -513,25 +535,40 @@ export function bindConnectors(root, runtime) {
       section.append(element("p", { text: `The picture shows ${plural(graph.shown_people, "person", "people")} of ${summary.people.toLocaleString("en-GB")} — the key connectors and the best-connected others — and ${plural(graph.shown_ties, "tie")} among them. The table above lists everyone.` }));
     }
     const who = ROLES.map((role) => `${role}s: ${roles[role].people.length ? roles[role].people.slice(0, 10).join(", ") + (roles[role].people.length > 10 ? ` and ${roles[role].people.length - 10} more` : "") : "none"}`).join("; ");
-    const canvas = element("div", {
-      className: "connectors-cy",
-      attributes: { role: "img", "aria-label": `Network picture of ${plural(graph.shown_people, "person", "people")} and ${plural(graph.shown_ties, "tie")}. Key connectors — ${who}. The table of people above holds the same information.` },
-    });
+    const canvas = element("div", { className: "connectors-cy", attributes: { role: "img" } });
+    let key = element("div");
+    const show = () => {
+      const scheme = pictureColouring(result);
+      canvas.setAttribute("aria-label", `Network picture of ${plural(graph.shown_people, "person", "people")} and ${plural(graph.shown_ties, "tie")}. `
+        + `${scheme.says}. Key connectors — ${who}. The table of people above holds the same information.`);
+      const next = legend(scheme);
+      key.replaceWith(next);
+      key = next;
+      state.picture?.recolour(scheme);
+    };
     const controls = element("div", { className: "connectors-picture-controls", attributes: { role: "group", "aria-label": "Picture controls" } }, [
       button("Zoom in", () => state.picture?.zoom(1.25), "md-button connectors-small"),
       button("Zoom out", () => state.picture?.zoom(0.8), "md-button connectors-small"),
       button("Fit to view", () => state.picture?.fit(), "md-button connectors-small"),
     ]);
     const message = element("p", { className: "connectors-picture-message" });
-    section.append(legend(), controls, canvas, message);
+    if (graph.group_attribute && result.groups.length) {
+      section.append(colourChoice(result, (attribute) => {
+        state.colourBy = attribute;
+        show();
+      }));
+    }
+    section.append(key, controls, canvas, message);
+    show();
     // Draw after the findings and the table have been painted: the reader sees them at once.
     const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    painted.then(() => drawPicture(canvas, graph, (name) => showPerson(name, details))).then((picture) => {
+    painted.then(() => drawPicture(canvas, graph, (name) => showPerson(name, details), pictureColouring(result))).then((picture) => {
       if (!canvas.isConnected || state.result !== result) {
         picture.destroy();
         return;
       }
       state.picture = picture;
+      picture.recolour(pictureColouring(result)); // the reader may have switched while it was drawn
       canvas.connectorsPicture = picture;
       const png = results.querySelector(".connectors-png");
       if (png) png.disabled = false;
