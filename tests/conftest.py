@@ -90,6 +90,8 @@ def axe(axe_script):
     """Run axe-core on the page; return the serious and critical violations as readable lines."""
 
     def run(page, context: str = "document") -> list[str]:
+        # A colour checked half-way through a fade (e.g. Material's back-to-top button) is not the colour shown.
+        page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')", timeout=10_000)
         if not page.evaluate("() => typeof window.axe === 'object'"):
             page.add_script_tag(content=axe_script)
         result = page.evaluate(
