@@ -37,8 +37,22 @@ def source_line(source: str, page: str) -> str:
     The link is Markdown inside the HTML block (md_in_html) so that MkDocs and Zensical rewrite
     the ``.md`` path to the built page's URL; a raw ``<a href="….md">`` would be left broken.
     """
-    link = relative(page, REPORT_PAGE) + "#cite"
-    return f'<p class="source" markdown>Source: [<cite>Transformers</cite>]({link}), {escape(source)}</p>'
+    return f'<p class="source" markdown>Source: {citation(source, page)}</p>'
+
+
+def citation(source: str, page: str) -> str:
+    """"*Transformers*, §x" with the title linked to the report's citation anchor, from ``page``."""
+    return f"[<cite>Transformers</cite>]({relative(page, REPORT_PAGE)}#cite), {escape(source)}"
+
+
+def source_inline(source: str, page: str) -> str:
+    """A citation inside a list item or table cell, where a block-level ``source_line`` cannot go."""
+    return f'<span class="source">Source: {citation(source, page)}</span>'
+
+
+def note_block(note: str, title: str = "Note") -> str:
+    """An editorial note (the report contradicts itself, is garbled or silent) as an admonition."""
+    return f'!!! note "{escape(title)}"\n\n    {escape(" ".join(str(note).split()))}\n'
 
 
 def front_matter(title: str, description: str | None = None, source: str = "") -> str:

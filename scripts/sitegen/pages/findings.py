@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 
-from sitegen.markdown import escape, front_matter, relative, source_line
+from sitegen.markdown import escape, front_matter, note_block, relative, source_inline, source_line
 from sitegen.urls import Urls
 
 INDEX = "findings/index.md"
 ASSUMPTIONS = "findings/assumptions.md"
 FACTORS = "findings/critical-factors.md"
 METHODS = "findings/support-methods.md"
-REPORT_PAGE = "reference/the-report.md"
 # A cluster's full title is the report's own section heading (a label, marked verbatim-ok in factors.yaml).
 HEADING_OK = "<!-- verbatim-ok: the report's section heading -->"
 
@@ -25,12 +24,6 @@ HEADING_OK = "<!-- verbatim-ok: the report's section heading -->"
 def text(value) -> str:
     """Content text on one line, escaped."""
     return escape(" ".join(str(value).split()))
-
-
-def source_inline(source: str, page: str) -> str:
-    """A citation inside a list item or table cell: same wording and link as ``source_line``."""
-    link = relative(page, REPORT_PAGE) + "#cite"
-    return f'<span class="source">Source: [<cite>Transformers</cite>]({link}), {escape(source)}</span>'
 
 
 def first_sentences(value: str, minimum: int = 60) -> str:
@@ -67,10 +60,6 @@ def cluster_link(content: dict, urls: Urls, page: str, slug: str) -> str:
     cluster = cluster_by_id(content).get(slug, {})
     label = f"{cluster.get('number', '')}. {cluster.get('short_title') or cluster.get('title') or slug}".lstrip(". ")
     return f"[{text(label)}]({urls.link(page, 'factor-cluster', slug)})"
-
-
-def note_block(note: str, title: str = "Note") -> str:
-    return f'!!! note "{escape(title)}"\n\n    {text(note)}\n'
 
 
 # --- Pages ---------------------------------------------------------------------------------

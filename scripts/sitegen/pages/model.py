@@ -5,7 +5,8 @@ Built from content/lifecycle.yaml, phases.yaml, strategic-triangle.yaml and inno
 from __future__ import annotations
 
 from sitegen.figures import CORNER_ORDER, IMPORTANCE_LABEL, figure_markdown, innovation_system_svg, lifecycle_svg, triangle_svg
-from sitegen.markdown import escape, front_matter, relative, source_line, tick_box
+from sitegen.markdown import citation, escape, front_matter, relative, source_line, tick_box
+from sitegen.markdown import note_block as markdown_note_block
 from sitegen.urls import Urls
 
 INDEX = "model/index.md"
@@ -56,13 +57,12 @@ def cited(text: str, source: str, page: str, note: str | None = None) -> str:
 
 
 def note_block(note: str, title: str = "Note on the source") -> str:
-    return f'!!! note "{title}"\n\n    {escape(note)}\n'
+    return markdown_note_block(note, title)
 
 
 def inline_source(source: str, page: str) -> str:
-    """A citation inside a list item or table cell, where a block-level line cannot go."""
-    link = relative(page, "reference/the-report.md") + "#cite"
-    return f'<span class="source">(Source: [<cite>Transformers</cite>]({link}), {escape(source)})</span>'
+    """A citation in brackets inside a list item or table cell."""
+    return f'<span class="source">(Source: {citation(source, page)})</span>'
 
 
 def case_label(content: dict, slug: str) -> str:

@@ -1,8 +1,8 @@
 """recommendations/: what the report proposes (§6, §6.1), the research it calls for (§6.2) and its conclusions (§7)."""
 from __future__ import annotations
 
-from sitegen.markdown import front_matter, source_line
-from sitegen.pages.findings import case_links, cluster_link, source_inline, text
+from sitegen.markdown import front_matter, source_inline, source_line
+from sitegen.pages.findings import case_links, cluster_link, text
 from sitegen.urls import Urls
 
 INDEX = "recommendations/index.md"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from sitegen.markdown import attr, escape, front_matter, source_line
-from sitegen.pages.findings import note_block, text
+from sitegen.markdown import attr, escape, front_matter, note_block, source_line
+from sitegen.pages.findings import text
 from sitegen.urls import Urls
 
 GLOSSARY = "reference/glossary.md"

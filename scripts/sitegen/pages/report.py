@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from sitegen.markdown import escape, front_matter, source_line
-from sitegen.pages.findings import case_links, note_block, source_inline, text
+from sitegen.markdown import escape, front_matter, note_block, source_inline, source_line
+from sitegen.pages.findings import case_links, text
 from sitegen.urls import Urls
 
 PAGE = "reference/the-report.md"

@@ -7,7 +7,7 @@ on its own sheet and repeats the ``worksheet-footer`` source line at the foot of
 """
 from __future__ import annotations
 
-from sitegen.markdown import escape, front_matter, relative, source_line, tick_box
+from sitegen.markdown import citation, escape, front_matter, relative, source_line, tick_box
 from sitegen.pages.model import cited, inline_source, note_block, phase_link, phase_page, phase_title, questions_markdown
 from sitegen.urls import Urls
 
@@ -16,7 +16,6 @@ STEP_ONE = "toolkit/step-one.md"
 STEP_TWO = "toolkit/step-two.md"
 STEP_THREE = "toolkit/step-three.md"
 DIAGNOSE = "calculators/diagnose.md"
-REPORT = "reference/the-report.md"
 
 
 def build(content: dict) -> dict[str, str]:
@@ -34,9 +33,8 @@ def build(content: dict) -> dict[str, str]:
 
 def worksheet_footer(source: str, page: str) -> str:
     """The source line printed at the foot of every sheet (fixed-position in print.css)."""
-    link = relative(page, REPORT) + "#cite"
     return (
-        f'<p class="source worksheet-footer" markdown>Source: [<cite>Transformers</cite>]({link}), {escape(source)}. '
+        f'<p class="source worksheet-footer" markdown>Source: {citation(source, page)}. '
         f"Printed from the Transformers toolkit.</p>\n"
     )
 
