@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from calculators.errors import InputError
-from calculators.network import analyse, limits
+from calculators.network import analyse, limits, measures, networkit_engine
 from calculators.network.parse import FORMATS
 
 
@@ -20,11 +20,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "roles",
         help="find hubs, gatekeepers and pulsetakers in a network of people",
         description="Find the key connectors (hubs, gatekeepers, pulsetakers) in an edge list, survey export, "
-                    "GraphML or GEXF file, with groups, several networks and resilience.",
+                    "GraphML or GEXF file, with groups, several networks and resilience. On the command line "
+                    f"networks of up to {limits.MAX_PEOPLE_BY_SCALE[limits.COMMAND_LINE]:,} people and "
+                    f"{limits.MAX_TIES_BY_SCALE[limits.COMMAND_LINE]:,} ties are accepted.",
     )
     parser.add_argument("edges", type=Path, help="ties: one per line ('Ann, Bob'), a survey export, GraphML or GEXF")
     parser.add_argument("--people", type=Path, help="people table with a header, e.g. 'name, organisation, sector'")
-    parser.add_argument("--directed", action="store_true", help="read each tie as a nomination: the first person named the second")
+    parser.add_argument("--directed", action="store_true",
+                        help="read each tie as a nomination: the first person named the second (default: as the data says)")
+    parser.add_argument("--undirected", action="store_true",
+                        help="read each tie as running both ways, even if the file says otherwise")
+    parser.add_argument("--ignore-weights", action="store_true", help="count every tie as one step, whatever its weight")
+    parser.add_argument("--exact", action="store_true",
+                        help="compute betweenness and closeness exactly at any size (slower; no estimate)")
+    parser.add_argument("--engine", choices=measures.ENGINES, default="python",
+                        help="'networkit' uses the optional compiled engine for large networks "
+                             f"({networkit_engine.INSTALL}); default: python")
     parser.add_argument("--network", metavar="NAME", help="analyse only this network from a survey file with several")
     parser.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: detect)")
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
@@ -32,26 +43,41 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def read_input(path: Path) -> bytes:
-    """Read a file's bytes, refusing files over the size limit before reading them."""
+    """Read a file's bytes, refusing files over the size limit in force before reading them."""
     size = path.stat().st_size
     if size > limits.MAX_CHARACTERS:
         raise InputError(
-            f"{path.name} is too large ({size / 1_000_000:.1f} MB; the limit is {limits.MAX_CHARACTERS // 1_000_000} MB): "
+            f"{path.name} is too large ({size / 1_000_000:.1f} MB; the limit is {limits.MAX_CHARACTERS // 1_000_000:,} MB): "
             f"the engine handles up to {limits.MAX_PEOPLE:,} people and {limits.MAX_TIES:,} ties"
         )
     return path.read_bytes()
 
 
+def direction_of(args: argparse.Namespace) -> str:
+    """``"directed"``, ``"undirected"`` or ``"auto"`` from the flags; both flags is an error."""
+    if args.directed and args.undirected:
+        raise InputError("--directed and --undirected cannot be used together: choose one, or neither to follow the data")
+    return "directed" if args.directed else "undirected" if args.undirected else "auto"
+
+
 def run(args: argparse.Namespace) -> int:
-    people = read_input(args.people) if args.people else None
-    result = analyse(
-        read_input(args.edges),
-        people=people,
-        directed=args.directed,
-        network=args.network,
-        fmt=args.format,
-        filename=args.edges.name,
-    )
+    direction = direction_of(args)
+    if args.engine == "networkit":
+        networkit_engine.load()  # a one-line error now, before reading a large file
+    with limits.scale(limits.COMMAND_LINE):
+        people = read_input(args.people) if args.people else None
+        result = analyse(
+            read_input(args.edges),
+            people=people,
+            direction=direction,
+            use_weights=not args.ignore_weights,
+            network=args.network,
+            fmt=args.format,
+            filename=args.edges.name,
+            exact=args.exact,
+            engine=args.engine,
+            scale=limits.COMMAND_LINE,
+        )
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
@@ -59,39 +85,68 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """``number`` with thousands separators and the noun in agreement with it.
+
+    >>> count(1, "person", "people"), count(2000, "tie"), count(0, "connected group")
+    ('1 person', '2,000 ties', '0 connected groups')
+    """
+    return f"{number:,} {singular if number == 1 else (plural or singular + 's')}"
+
+
+def people(number: int) -> str:
+    """``count(number, "person", "people")``.
+
+    >>> people(1), people(12000)
+    ('1 person', '12,000 people')
+    """
+    return count(number, "person", "people")
+
+
 def report(result: dict) -> str:
     """Format a result as a readable plain-text report."""
     summary = result["summary"]
     lines = [
-        f"{summary['people']} people, {summary['ties']} ties ({'directed' if summary['directed'] else 'undirected'}); "
-        f"density {summary['density']:.3f}, {summary['average_contacts']:.1f} contacts per person on average, "
-        f"{summary['components']} connected group(s), {summary['isolates']} without ties"
-        + (f", reciprocity {summary['reciprocity']:.2f}" if summary["reciprocity"] is not None else "") + ".",
+        f"{people(summary['people'])}, {count(summary['ties'], 'tie')} ({'directed' if summary['directed'] else 'undirected'}); "
+        f"density {summary['density']:.3f}, {summary['average_contacts']:,.1f} contacts per person on average, "
+        f"{count(summary['components'], 'connected group')}, {summary['isolates']:,} without ties"
+        + (f", reciprocity {summary['reciprocity']:.2f}" if summary.get("reciprocity") is not None else "") + ".",
         summary["density_band"]["sentence"],
-        "",
-        f"Key connectors ({result['roles']['rule']}):",
     ]
+    given = result.get("input", {})
+    for key in ("direction", "weights"):
+        sentence = (given.get(key) or {}).get("sentence") if isinstance(given.get(key), dict) else None
+        if sentence:
+            lines.append(sentence)
+    accuracy = result.get("accuracy") or {}
+    if accuracy.get("sentence"):
+        lines.append(accuracy["sentence"])
+    lines += ["", f"Key connectors ({result['roles']['rule']}):"]
     for person in result["people"]:
         if not person["roles"]:
             continue
         lines.append(f"  {person['name']}: {', '.join(person['roles'])}")
         for sentence in person["sentences"].values():
             lines.append(f"    - {sentence}")
+    for role in ("hub", "gatekeeper", "pulsetaker"):
+        statement = (result["roles"].get(role) or {}).get("statement")
+        if statement:
+            lines.append(f"  - {statement}")
     networks = result["networks"]
     if networks["per_network"]:
-        lines += ["", f"Networks ({len(networks['per_network'])}; main results combine them):"]
+        lines += ["", f"Networks ({len(networks['per_network']):,}; main results combine them):"]
         for layer in networks["per_network"]:
-            lines.append(f"  {layer['name']}: {layer['ties']} ties; key connectors: {', '.join(layer['key_connectors']) or 'none'}")
+            lines.append(f"  {layer['name']}: {count(layer['ties'], 'tie')}; key connectors: {', '.join(layer['key_connectors']) or 'none'}")
         core = networks["core"]
         lines.append(f"  Key connectors in all networks: {', '.join(core['all']) or 'nobody'}")
-        lines.append(f"  In at least {core['most_threshold']} of {core['networks']}: {', '.join(core['most']) or 'nobody'}")
+        lines.append(f"  In at least {core['most_threshold']:,} of {core['networks']:,}: {', '.join(core['most']) or 'nobody'}")
     for group in result["groups"]:
         lines += ["", f"Groups by {group['attribute']}:"]
         for row in group["groups"]:
             ei = row["ei_index"]
             lines.append(
-                f"  {row['group']}: {row['people']} people ({row['share_of_network'] * 100:.0f} % of network), "
-                f"{row['in_core']} key connector(s) ({row['share_of_core'] * 100:.0f} % of core)"
+                f"  {row['group']}: {people(row['people'])} ({row['share_of_network'] * 100:.0f} % of network), "
+                f"{count(row['in_core'], 'key connector')} ({row['share_of_core'] * 100:.0f} % of core)"
                 + (f", E-I {ei:+.2f}" if ei is not None else "")
             )
         for sentence in group["findings"]:

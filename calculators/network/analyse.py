@@ -18,15 +18,22 @@ from calculators.network.roles import (
     cutoff_count,
     gatekeeper_sentence,
     hub_sentence,
+    most_holders,
+    most_tied,
     pulsetaker_sentence,
+    role_statement,
 )
 from calculators.network.summary import summarise
+from calculators.network.wording import are, count, names_list
+from calculators.network.wording import people as people_count
 
 SCHEMA = "connector-roles/1"
 UNNAMED_NETWORK = "(no network given)"
+DIRECTIONS = ("auto", "directed", "undirected")
+ENGINES = ("python", "networkit")
 _ROLE_TEXT = {
     "hub": "many direct ties — knows a lot of people first-hand",
-    "gatekeeper": "lies on the paths between parts of the network — a bridge others depend on",
+    "gatekeeper": "few ties, to better-connected people, on the paths between parts of the network — a bridge others depend on",
     "pulsetaker": "close to everyone through short chains of ties — hears what is going on",
 }
 
@@ -42,15 +49,59 @@ def _names_in_order(parsed_names: list, table_order: list) -> list:
     return list(seen)
 
 
-def _choose_direction(requested: bool, declared: bool | None, notes: list) -> bool:
-    if declared is None or declared == requested:
-        return requested
-    notes.append(Note(
-        "direction",
-        f"the file declares its ties {'directed' if declared else 'undirected'}, so they are analysed that way "
-        f"(the request said {'directed' if requested else 'undirected'})",
-    ))
-    return declared
+def choose_direction(direction: str, declared: bool | None, nominations: bool) -> dict:
+    """Decide whether ties are read as directed, and say why.
+
+    ``"auto"`` follows the data: a declared direction (GraphML/GEXF, a Gephi ``Type``
+    column) first, then survey nominations (a ``respondent``/``named`` header: directed),
+    otherwise undirected. ``"directed"`` and ``"undirected"`` override the data.
+
+    >>> choose_direction("auto", None, True)["directed"]
+    True
+    >>> choose_direction("undirected", True, False)["sentence"]
+    'Ties are read as undirected because you chose so; the file itself declares them directed.'
+    """
+    if direction not in DIRECTIONS:
+        raise InputError(f"'direction' must be one of {', '.join(DIRECTIONS)}, not {str(direction)[:40]!r}")
+    data_says: bool | None
+    if declared is not None:
+        data_says, because = declared, f"the file declares them {'directed' if declared else 'undirected'}"
+    elif nominations:
+        data_says, because = True, ("each row is a survey nomination (the respondent named the second person), "
+                                    "so a hub is someone named by many")
+    else:
+        data_says, because = None, "the file does not say which way ties run, so each tie links two people both ways"
+    if direction == "auto":
+        directed = bool(data_says)
+        sentence = f"Ties are read as {'directed' if directed else 'undirected'} because {because}."
+    else:
+        directed = direction == "directed"
+        sentence = f"Ties are read as {direction} because you chose so"
+        if data_says is not None and data_says != directed:
+            sentence += (f"; the file itself declares them {'directed' if data_says else 'undirected'}" if declared is not None
+                         else "; the rows look like survey nominations, which are directed")
+        sentence += "."
+    return {"directed": directed, "chosen": direction, "declared": declared, "nominations": nominations, "sentence": sentence}
+
+
+def weights_info(ties, use_weights: bool) -> dict:
+    """Whether the ties carry different weights, whether they are used, and a sentence.
+
+    >>> weights_info([], True)["sentence"]
+    'The ties carry no weights (or all the same weight), so every tie counts as one step.'
+    """
+    values = {tie.weight for tie in ties}
+    present = len(values) > 1
+    if not present:
+        sentence = "The ties carry no weights (or all the same weight), so every tie counts as one step."
+    elif use_weights:
+        sentence = (f"Tie weights (from {min(values):g} to {max(values):g}) count as tie strength: for gatekeepers and "
+                    "pulsetakers a stronger tie is a shorter step (length 1 / weight). Hubs are counted in people; the "
+                    "sum of each person's weights is shown as strength.")
+    else:
+        sentence = ("Tie weights are ignored, as asked: every tie counts as one step. Strength still shows each "
+                    "person's sum of weights.")
+    return {"present": present, "used": present and use_weights, "sentence": sentence}
 
 
 def _network_names(ties) -> list:
@@ -61,31 +112,43 @@ def _network_names(ties) -> list:
     return list(names)
 
 
+@limits.scaled  # the size limits of ``scale`` apply while analysing
 def analyse(
     text,
     *,
     people=None,
-    directed: bool = False,
+    direction: str = "auto",
+    use_weights: bool = True,
     network: str | None = None,
     fmt: str | None = None,
     filename: str | None = None,
+    exact: bool = False,
+    engine: str = "python",
+    scale: str = "browser",
 ) -> dict:
     """Find hubs, gatekeepers and pulsetakers in a network, and what depends on them.
 
     ``text`` holds the ties in any format :func:`calculators.network.parse.parse_ties`
     reads; ``people`` optionally holds a people table (``name, organisation, sector`` …).
-    ``directed`` reads each row as a nomination (first column named the second);
-    ``network`` picks one network from a survey file with several; ``fmt`` forces a format
-    (``csv``, ``tsv``, ``semicolon``, ``whitespace``, ``graphml``, ``gexf``) and
-    ``filename`` helps detection. Returns one JSON-serialisable dict (see the methods page
-    for every key); raises :class:`calculators.errors.InputError` for bad input.
+    ``direction`` is ``"auto"`` (as the data says, see :func:`choose_direction`),
+    ``"directed"`` (the first column named the second) or ``"undirected"``;
+    ``use_weights`` reads tie weights as strength; ``network`` picks one network from a
+    survey file with several; ``fmt`` forces a format (``csv``, ``tsv``, ``semicolon``,
+    ``whitespace``, ``graphml``, ``gexf``) and ``filename`` helps detection; ``exact``
+    forbids estimates; ``engine`` picks the engine and ``scale`` the size limits
+    (``"browser"`` or ``"command-line"``). Returns one JSON-serialisable dict (see the
+    methods page for every key); raises :class:`calculators.errors.InputError` for bad
+    input.
 
     >>> result = analyse("Ann,Bob\\nBob,Cy\\nCy,Dee\\nBob,Dee")
     >>> result["summary"]["people"], [p["name"] for p in result["people"] if "hub" in p["roles"]]
     (4, ['Bob'])
     """
-    if not isinstance(directed, bool):
-        raise InputError("'directed' must be true or false")
+    for flag, value in (("use_weights", use_weights), ("exact", exact)):
+        if not isinstance(value, bool):
+            raise InputError(f"{flag!r} must be true or false")
+    if engine not in ENGINES:
+        raise InputError(f"'engine' must be one of {', '.join(ENGINES)}, not {str(engine)[:40]!r}")
     if network is not None and not isinstance(network, str):
         raise InputError("'network' must be a network name")
     parsed = parse_ties(text, fmt=fmt, filename=filename)
@@ -97,7 +160,8 @@ def analyse(
         notes.extend(table_notes)
         for name, values in table.items():
             attributes.setdefault(name, {}).update(values)
-    directed = _choose_direction(directed, parsed.directed, notes)
+    direction_info = choose_direction(direction, parsed.directed, bool(parsed.info.get("nominations")))
+    directed = direction_info["directed"]
 
     population = _names_in_order(parsed.names, table_order)
     if table_order:
@@ -106,9 +170,9 @@ def analyse(
         only_table = [n for n in table_order if n not in in_ties]
         only_ties = [n for n in parsed.names if n not in listed]
         if only_table:
-            notes.append(Note("people-table", f"{len(only_table)} person(s) in the people table have no ties and are kept as people without ties", only_table, len(only_table)))
+            notes.append(Note("people-table", f"{people_count(len(only_table)).capitalize()} in the people table {are(len(only_table), 'has', 'have')} no ties: counted among the people, with no role", only_table, len(only_table)))
         if only_ties:
-            notes.append(Note("people-table", f"{len(only_ties)} person(s) named in the ties are missing from the people table; their groups show as '(not given)'", only_ties, len(only_ties)))
+            notes.append(Note("people-table", f"{people_count(len(only_ties)).capitalize()} named in the ties {are(len(only_ties))} missing from the people table; their groups show as '(not given)'", only_ties, len(only_ties)))
     if len(population) > limits.MAX_PEOPLE:
         raise InputError(f"the input names {len(population):,} people; the limit is {limits.MAX_PEOPLE:,} (analyse one team or one network at a time)")
 
@@ -116,7 +180,7 @@ def analyse(
     ties = parsed.ties
     if network_names and any(t.network is None for t in ties):
         unnamed = [t.where for t in ties if t.network is None]
-        notes.append(Note("network", f"{len(unnamed)} tie(s) have no network name and are grouped as {UNNAMED_NETWORK!r}", unnamed, len(unnamed)))
+        notes.append(Note("network", f"{count(len(unnamed), 'tie').capitalize()} {are(len(unnamed), 'has', 'have')} no network name and {are(len(unnamed))} grouped as {UNNAMED_NETWORK!r}", unnamed, len(unnamed)))
         network_names.append(UNNAMED_NETWORK)
         for tie in ties:
             if tie.network is None:
@@ -141,6 +205,8 @@ def analyse(
     else:
         graph, build_notes = build_graph(population, ties, directed=directed)
         notes.extend(build_notes)
+    weights = weights_info(ties, use_weights)
+    options = {"weighted": weights["used"], "exact": exact, "engine": engine}
     check_size(graph)
     if graph.number_of_edges() == 0:
         raise InputError("no ties left to analyse: every tie joins a person to themselves")
@@ -148,19 +214,11 @@ def analyse(
     if near:
         notes.append(near)
 
-    connectors = find_connectors(graph)
+    connectors = find_connectors(graph, **options)
     pieces = split_sizes(graph)
     cut_off = {name: sum(parts) - parts[0] for name, parts in pieces.items()}
-    n = graph.number_of_nodes()
-    if connectors.plan["sampled"]:
-        notes.append(Note(
-            "sampling",
-            f"{n:,} people and {graph.number_of_edges():,} ties exceed the exact-computation budget, so betweenness and "
-            f"closeness are estimated from {connectors.plan['pivots']} start points chosen with fixed seed "
-            f"{connectors.plan['seed']}: ranks near the cut-off may differ slightly from exact values",
-        ))
 
-    layer_results = split_networks(per_network) if per_network else {}
+    layer_results = split_networks(per_network, **options) if per_network else {}
     core = consistent_core(layer_results) if layer_results else None
     key_in_network = {}
     for layer, result in layer_results.items():
@@ -176,8 +234,8 @@ def analyse(
     if groups and not directed:
         notes.append(Note("groups", "Gould–Fernandez brokerage roles need directed ties (who named whom); analyse as directed to see them"))
 
-    people_out = _people(graph, connectors, cut_off, attributes, key_in_network, groups, directed)
-    roles_out = _roles(graph, connectors, directed)
+    people_out = _people(graph, connectors, cut_off, attributes, key_in_network, groups, directed, weights["used"])
+    roles_out = _roles(connectors, directed)
     resilience = _resilience(graph, connectors, core)
     first_group = grouping[0] if grouping else None
     group_of = {name: attributes[name][first_group] for name in graph if first_group and first_group in attributes.get(name, {})}
@@ -185,7 +243,7 @@ def analyse(
     drawing["group_attribute"] = first_group
     summary = summarise(graph)
     summary["key_connectors"] = len(connectors.key_connectors)
-    summary["sampled"] = connectors.plan["sampled"]
+    summary["sampled"] = not connectors.accuracy["exact"]
     summary = {key: (_r(value) if isinstance(value, float) else value) for key, value in summary.items()}
 
     return {
@@ -194,12 +252,15 @@ def analyse(
             **parsed.info,
             "filename": filename,
             "directed": directed,
+            "direction": direction_info,
+            "weights": weights,
             "network": network,
             "networks_found": network_names,
             "people_table": bool(table_order),
         },
         "summary": summary,
         "findings": _findings(summary, roles_out, groups, core, resilience),
+        "accuracy": connectors.accuracy,
         "roles": roles_out,
         "people": people_out,
         "groups": groups,
@@ -212,7 +273,7 @@ def analyse(
         "resilience": resilience,
         "graph": drawing,
         "notes": [note.as_dict() for note in notes],
-        "limits": {**limits.as_dict(), "sampled": connectors.plan["sampled"], "pivots": connectors.plan["pivots"]},
+        "limits": {**limits.as_dict(), "sampled": not connectors.accuracy["exact"], "pivots": connectors.accuracy.get("pivots")},
     }
 
 
@@ -230,21 +291,24 @@ def _combine(population: list, graphs: dict[str, nx.Graph], directed: bool) -> n
     return combined
 
 
-def _people(graph, c: Connectors, cut_off, attributes, key_in_network, groups, directed) -> list[dict]:
-    n = graph.number_of_nodes()
-    sampled = c.plan["sampled"]
+def _people(graph, c: Connectors, cut_off, attributes, key_in_network, groups, directed, weighted) -> list[dict]:
+    estimated = not c.accuracy["exact"]
+    undirected_degree = dict(graph.degree())
     rows = []
     for name in graph:
         roles = c.roles_of(name)
         sentences = {}
         if "hub" in roles:
-            sentences["hub"] = hub_sentence(name, c.degree[name], c.ranks["degree"][name], n, directed)
+            sentences["hub"] = hub_sentence(name, c.degree[name], c.strength[name] if weighted else None,
+                                            c.ranks["degree"][name], c.connected, directed)
         if "gatekeeper" in roles:
             sentences["gatekeeper"] = gatekeeper_sentence(
-                name, c.betweenness[name], c.ranks["betweenness"][name], n, name in c.cut_points, cut_off.get(name, 0), sampled)
+                name, c.betweenness[name], undirected_degree[name], c.neighbour_degree[name],
+                c.ranks["bridging"][name], c.connected, cut_off.get(name, 0), estimated)
         if "pulsetaker" in roles:
             sentences["pulsetaker"] = pulsetaker_sentence(
-                name, c.closeness[name], c.closeness_kind, c.reach_two[name], c.ranks["closeness"][name], n, directed, sampled)
+                name, c.closeness[name], c.closeness_kind, c.reach_two[name], c.ranks["closeness"][name], c.connected,
+                directed, estimated)
         brokerage = None
         if directed and groups:
             brokerage = {g["attribute"]: g["brokerage"]["people"].get(name) for g in groups if g["brokerage"]}
@@ -258,61 +322,63 @@ def _people(graph, c: Connectors, cut_off, attributes, key_in_network, groups, d
                 "out_degree": c.out_degree[name] if c.out_degree is not None else None,
                 "strength": _r(c.strength[name]),
                 "betweenness": _r(c.betweenness[name]),
+                "bridging": _r(c.bridging[name], 9),
                 "closeness": _r(c.closeness[name]),
                 "reach_within_two": c.reach_two[name],
                 "cut_point": name in c.cut_points,
                 "bridges": c.bridges[name],
                 "cut_off_if_leaves": cut_off.get(name, 0),
             },
-            "ranks": {measure: c.ranks[measure][name] for measure in ("degree", "betweenness", "closeness")},
+            "ranks": {measure: c.ranks[measure][name] for measure in ("degree", "betweenness", "bridging", "closeness")},
             "sentences": sentences,
             "key_in_networks": key_in_network.get(name, []),
             "brokerage": brokerage,
         })
-    rows.sort(key=lambda row: (-len(row["roles"]), row["ranks"]["degree"], row["ranks"]["betweenness"], row["name"]))
+    rows.sort(key=lambda row: (-len(row["roles"]), row["ranks"]["degree"], row["ranks"]["bridging"], row["name"]))
     return rows
 
 
-def _roles(graph, c: Connectors, directed: bool) -> dict:
-    n = graph.number_of_nodes()
+def _roles(c: Connectors, directed: bool) -> dict:
+    estimated = "" if c.accuracy["exact"] else " (estimated)"
     measure_names = {
         "hub": "in-degree (times named)" if directed else "degree (direct ties)",
-        "gatekeeper": "betweenness" + (" (estimated from a sample)" if c.plan["sampled"] else ""),
-        "pulsetaker": c.closeness_kind + (" (estimated from a sample)" if c.plan["sampled"] else ""),
+        "gatekeeper": "bridging: betweenness × bridging coefficient" + estimated,
+        "pulsetaker": c.closeness_kind + estimated,
     }
+    n = c.connected
     out = {
-        "rule": f"top {limits.TOP_SHARE * 100:g} % of people per role: the {cutoff_count(n)} highest of {n}, plus anyone tied "
-                "with the last place; nobody with a value of zero",
+        "rule": (f"Among the {people_count(n)} with ties: about the top {limits.TOP_SHARE * 100:g} % "
+                 f"({cutoff_count(n):,} of {n:,}), at most {most_holders(n):,} per role, each scoring at least "
+                 f"{limits.STAND_OUT_MARGIN * 100:g} % above the median and strictly above everyone not chosen; up to "
+                 f"{most_tied(n):,} people who tie for the top score share a role, and never half of the people or more."),
         "places": cutoff_count(n),
+        "most_holders": most_holders(n),
+        "most_tied": most_tied(n),
+        "connected_people": n,
         "key_connectors": [str(p) for p in c.key_connectors],
     }
     for role in ROLES:
-        holders = c.holders[role]
+        standing = c.standings[role]
         entry = {
             "measure": ROLE_MEASURE[role],
             "measure_label": measure_names[role],
             "meaning": _ROLE_TEXT[role],
-            "cutoff": _r(c.cutoffs[role]) if c.cutoffs[role] is not None else None,
-            "people": [str(p) for p in holders],
+            "cutoff": _r(standing.cutoff, 9) if standing.cutoff is not None else None,
+            "median": _r(standing.median, 9),
+            "people": [str(p) for p in standing.holders],
+            "reason": standing.reason,
+            "tied": standing.tied,
+            "statement": role_statement(role, standing, directed),
         }
-        if len(holders) > 3 * cutoff_count(n):
-            entry["note"] = f"{len(holders)} people tie at the cut-off, so the role is shared widely"
-        if not holders:
-            entry["note"] = f"nobody scores above zero on {ROLE_MEASURE[role]}"
         if role == "gatekeeper":
             entry["cut_points"] = sorted(str(p) for p in c.cut_points)
-            entry["cut_points_not_gatekeepers"] = sorted(str(p) for p in c.cut_points if p not in holders)
+            entry["cut_points_not_gatekeepers"] = sorted(str(p) for p in c.cut_points if p not in standing.holders)
         out[role] = entry
     return out
 
 
 def _who(people: list, group: str) -> str:
-    names = [str(p) for p in people]
-    if len(names) == 1:
-        return names[0]
-    if len(names) <= 3:
-        return ", ".join(names[:-1]) + " and " + names[-1]
-    return f"the {len(names)} {group}"
+    return names_list(people, 3) if len(people) <= 3 else f"the {len(people):,} {group}"
 
 
 def _resilience(graph, c: Connectors, core: dict | None) -> dict:
@@ -325,21 +391,18 @@ def _resilience(graph, c: Connectors, core: dict | None) -> dict:
         if not people:
             continue
         result = departure(graph, people)
-        if len(people) == graph.number_of_nodes():
-            result["sentence"] = (
-                f"The {group} are everyone in the network: in a network this small or this even, nobody stands out."
-            )
-        else:
-            result["sentence"] = (
-                f"If {_who(people, group)} left, the largest connected group would go from {result['largest_group_before']} "
-                f"to {result['largest_group_after']} people, and {result['cut_off']} of those staying would lose their link to it."
-            )
+        result["sentence"] = (
+            f"If {_who(people, group)} left, the largest connected group would go from "
+            f"{people_count(result['largest_group_before'])} to {people_count(result['largest_group_after'])}"
+            + (f", and {people_count(result['cut_off'])} of those staying would lose their link to it."
+               if result["cut_off"] else ", and everyone staying would keep a link to it.")
+        )
         scenarios.append({"label": group, "people": [str(p) for p in people], **result})
     critical = most_critical(graph)
     if critical:
         critical["sentence"] = (
             f"{critical['name']} is the single person whose departure splits the network most: "
-            f"{critical['cut_off']} people would lose their link to the rest of their group."
+            f"{people_count(critical['cut_off'])} would lose their link to the rest of their group."
         )
     return {
         "scenarios": scenarios,
@@ -351,20 +414,25 @@ def _resilience(graph, c: Connectors, core: dict | None) -> dict:
 
 def _findings(summary: dict, roles: dict, groups: list, core: dict | None, resilience: dict) -> list[str]:
     sentences = [
-        f"{summary['people']} people and {summary['ties']} ties. {summary['density_band']['sentence']}",
+        f"{people_count(summary['people']).capitalize()} and {summary['ties']:,} {'tie' if summary['ties'] == 1 else 'ties'}. "
+        f"{summary['density_band']['sentence']}",
     ]
     for role in ROLES:
-        people = roles[role]["people"]
-        if people:
-            listed = ", ".join(people[:8]) + (f" and {len(people) - 8} more" if len(people) > 8 else "")
-            sentences.append(f"{role.capitalize()}{'s' if len(people) > 1 else ''}: {listed}.")
+        entry = roles[role]
+        if entry["statement"]:
+            sentences.append(entry["statement"])
+        elif entry["people"]:
+            plural = "s" if len(entry["people"]) > 1 else ""
+            sentences.append(f"{role.capitalize()}{plural}: {names_list(entry['people'])}.")
     if summary["components"] > 1:
-        sentences.append(f"The network falls into {summary['components']} separate groups; the largest holds {summary['largest_component']} people.")
+        sentences.append(f"The network falls into {summary['components']:,} separate groups; the largest holds "
+                         f"{people_count(summary['largest_component'])}.")
     if core:
+        every = "both networks" if core["networks"] == 2 else f"all {core['networks']:,} networks"
         if core["all"]:
-            sentences.append(f"Key connectors in all {core['networks']} networks: {', '.join(core['all'][:10])}.")
+            sentences.append(f"Key connectors in {every}: {names_list(core['all'], 10)}.")
         else:
-            sentences.append(f"Nobody is a key connector in all {core['networks']} networks.")
+            sentences.append(f"No one is a key connector in {every}.")
     for group in groups:
         sentences.extend(group["findings"])
     if resilience["scenarios"]:

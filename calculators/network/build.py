@@ -15,6 +15,7 @@ import networkx as nx
 from calculators.errors import InputError
 from calculators.network import limits
 from calculators.network.parse import Note, Tie
+from calculators.network.wording import are, count
 
 
 def build_graph(names: list[str], ties: list[Tie], *, directed: bool) -> tuple[nx.Graph, list[Note]]:
@@ -48,13 +49,13 @@ def build_graph(names: list[str], ties: list[Tie], *, directed: bool) -> tuple[n
         existing["weight"] = max(existing["weight"], tie.weight)
     notes = []
     if self_ties:
-        notes.append(Note("self-tie", f"{len(self_ties)} self-tie(s) (a person tied to themselves) left out of the analysis", self_ties, len(self_ties)))
+        notes.append(Note("self-tie", f"{count(len(self_ties), 'self-tie').capitalize()} (a person tied to themselves) left out of the analysis", self_ties, len(self_ties)))
     if duplicates:
-        notes.append(Note("duplicate", f"{len(duplicates)} repeated tie(s) merged into one; the largest weight is kept", duplicates, len(duplicates)))
+        notes.append(Note("duplicate", f"{count(len(duplicates), 'repeated tie').capitalize()} merged into one; the largest weight is kept", duplicates, len(duplicates)))
     if reversed_pairs:
         notes.append(Note(
             "reversed-duplicate",
-            f"{len(reversed_pairs)} tie(s) repeat an earlier tie in the other direction; in an undirected network they count once "
+            f"{count(len(reversed_pairs), 'tie').capitalize()} {are(len(reversed_pairs), 'repeats', 'repeat')} an earlier tie in the other direction; in an undirected network {are(len(reversed_pairs), 'it counts', 'they count')} once "
             "(analyse as directed to keep nominations apart)",
             reversed_pairs, len(reversed_pairs),
         ))
@@ -86,7 +87,7 @@ def near_duplicate_names(names) -> Note | None:
         return None
     return Note(
         "near-duplicate",
-        f"{len(clashes)} set(s) of names differ only in capitals or spacing and are treated as different people: check them",
+        f"{count(len(clashes), 'set').capitalize()} of names {are(len(clashes), 'differs', 'differ')} only in capitals or spacing and {are(len(clashes))} treated as different people: check them",
         clashes, len(clashes),
     )
 

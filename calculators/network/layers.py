@@ -14,9 +14,9 @@ from calculators.network.connectors import Connectors, find_connectors
 from calculators.network.roles import ROLES
 
 
-def split_networks(graph_by_network: dict[str, nx.Graph]) -> dict[str, Connectors]:
-    """Find the key connectors of each named network."""
-    return {name: find_connectors(graph) for name, graph in graph_by_network.items()}
+def split_networks(graph_by_network: dict[str, nx.Graph], **options) -> dict[str, Connectors]:
+    """Find the key connectors of each named network (``options`` as for ``find_connectors``)."""
+    return {name: find_connectors(graph, **options) for name, graph in graph_by_network.items()}
 
 
 def majority(count: int) -> int:
@@ -63,5 +63,5 @@ def network_summary(name: str, graph: nx.Graph, connectors: Connectors) -> dict:
         "density": nx.density(graph) if n > 1 else 0.0,
         "roles": {role: [str(p) for p in connectors.holders[role]] for role in ROLES},
         "key_connectors": [str(p) for p in connectors.key_connectors],
-        "sampled": connectors.plan["sampled"],
+        "sampled": not connectors.accuracy["exact"],
     }

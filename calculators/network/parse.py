@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from calculators.errors import InputError
 from calculators.network import limits
+from calculators.network.wording import are, count
 
 FORMATS = ("auto", "csv", "tsv", "semicolon", "whitespace", "graphml", "gexf")
 _DELIMITERS = {"tsv": "\t", "semicolon": ";", "csv": ","}
@@ -45,6 +46,8 @@ _WEIGHT_WORDS = {"weight", "strength", "value", "frequency", "score", "tie stren
 _NETWORK_WORDS = {"network", "question", "relation", "relationship", "type", "layer", "tie type", "network name", "kind"}
 _NAME_WORDS = {"name", "person", "full name", "label", "id", "respondent", "node", "people"}
 _DIRECTION_VALUES = {"directed", "undirected"}
+# Header words that only a survey uses: each row is one person's nomination of another.
+_NOMINATION_WORDS = {"respondent", "respondent name", "nominator", "named", "named person", "nominee", "nominated"}
 
 
 @dataclass
@@ -385,13 +388,13 @@ def parse_delimited_ties(text: str, fmt: str) -> ParsedTies:
                 tie.network = None
             notes.append(Note("columns", "the 'Type' column holds Gephi's Directed/Undirected marker, so it is not read as a network name"))
     if lone:
-        notes.append(Note("no-ties", f"{len(lone)} row(s) name a person with nobody beside them; they are kept as people without ties", lone, len(lone)))
+        notes.append(Note("no-ties", f"{count(len(lone), 'row').capitalize()} {are(len(lone), 'names', 'name')} a person with nobody beside them, kept as people without ties", lone, len(lone)))
     if zero:
-        notes.append(Note("zero-weight", f"{len(zero)} row(s) have weight 0 and are read as 'no tie'", zero, len(zero)))
+        notes.append(Note("zero-weight", f"{count(len(zero), 'row').capitalize()} {are(len(zero), 'has', 'have')} weight 0, read as 'no tie'", zero, len(zero)))
     if empty_weight:
-        notes.append(Note("empty-weight", f"{len(empty_weight)} row(s) have an empty weight and count as weight 1", empty_weight, len(empty_weight)))
+        notes.append(Note("empty-weight", f"{count(len(empty_weight), 'row').capitalize()} {are(len(empty_weight), 'has', 'have')} an empty weight, counted as weight 1", empty_weight, len(empty_weight)))
     if extra_columns:
-        notes.append(Note("columns", f"{len(extra_columns)} row(s) have more columns than the first row; the extra columns are not read", extra_columns, len(extra_columns)))
+        notes.append(Note("columns", f"{count(len(extra_columns), 'row').capitalize()} {are(len(extra_columns), 'has', 'have')} more columns than the first row; the extra columns are not read", extra_columns, len(extra_columns)))
     if ignored:
         notes.append(Note("columns", "columns not used: " + ", ".join(ignored[: limits.MAX_LISTED])))
     if not ties:
@@ -405,6 +408,7 @@ def parse_delimited_ties(text: str, fmt: str) -> ParsedTies:
         "header": header,
         "columns": {key: {"column": i + 1, "header": header_names.get(key)} for key, i in columns.items() if i is not None},
         "rows": row_count,
+        "nominations": header and any(_normalise_header(first[1][columns[key]]) in _NOMINATION_WORDS for key in ("source", "target")),
     }
     return ParsedTies(ties, list(names), {}, info, notes, directed)
 
@@ -505,7 +509,7 @@ def _ties_from_graph(graph, kind: str, fmt: str) -> ParsedTies:
         if not names[node]:
             raise InputError(f"{kind} node with an empty id")
     if clashes:
-        notes.append(Note("labels", f"{len(clashes)} node(s) share a label with another node, so their ids are used as names", clashes, len(clashes)))
+        notes.append(Note("labels", f"{count(len(clashes), 'node').capitalize()} {are(len(clashes), 'shares', 'share')} a label with another node, so {are(len(clashes), 'its id is', 'their ids are')} used as names", clashes, len(clashes)))
     if len(set(names.values())) < len(names):
         raise InputError(f"{kind}: two nodes end up with the same name; give nodes unique ids or labels")
     attributes: dict[str, dict[str, str]] = {}
@@ -537,8 +541,8 @@ def _ties_from_graph(graph, kind: str, fmt: str) -> ParsedTies:
         network = next((str(data[k]).strip() for k in ("network", "relation", "relationship", "layer") if k in data and str(data[k]).strip()), None)
         ties.append(Tie(names[u], names[v], weight, network, where))
     if not ties:
-        raise InputError(f"{kind} has no <edge> elements: the file lists {graph.number_of_nodes()} node(s) but no ties between them")
-    info = {"format": fmt, "delimiter": None, "header": None, "columns": None, "rows": len(ties)}
+        raise InputError(f"{kind} has no <edge> elements: the file lists {count(graph.number_of_nodes(), 'node')} but no ties between them")
+    info = {"format": fmt, "delimiter": None, "header": None, "columns": None, "rows": len(ties), "nominations": False}
     return ParsedTies(ties, [names[n] for n in graph.nodes()], attributes, info, notes, graph.is_directed())
 
 
@@ -602,5 +606,5 @@ def parse_people(text: object) -> tuple[dict[str, dict[str, str]], list[str], li
         raise InputError("the people table has a header but no people", line=header_line)
     notes = []
     if repeated:
-        notes.append(Note("people-table", f"{len(repeated)} person row(s) repeat an earlier name; the first row is used", repeated, len(repeated)))
+        notes.append(Note("people-table", f"{count(len(repeated), 'person row').capitalize()} {are(len(repeated), 'repeats', 'repeat')} an earlier name; the first row is used", repeated, len(repeated)))
     return attributes, order, notes

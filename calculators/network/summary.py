@@ -50,7 +50,7 @@ def density_band(people: int, contacts: float) -> dict:
     """
     if people < SMALLEST_JUDGED:
         return {"band": "too small", "sparse_below": None, "clique_from": None,
-                "sentence": f"With {people} people the network is too small to judge its density."}
+                "sentence": f"With {people:,} {'person' if people == 1 else 'people'} the network is too small to judge its density."}
     ceiling = min(CLIQUE_CONTACTS, CLIQUE_SHARE * (people - 1))
     if contacts < SPARSE_BELOW:
         band = "sparse"
@@ -63,7 +63,7 @@ def density_band(people: int, contacts: float) -> dict:
     else:
         band = "typical"
         sentence = (f"Typical density: people are tied to {contacts:.1f} others on average "
-                    f"(our band for {people} people runs from {SPARSE_BELOW:g} to {ceiling:.1f}).")
+                    f"(our band for {people:,} people runs from {SPARSE_BELOW:g} to {ceiling:.1f}).")
     return {"band": band, "sparse_below": SPARSE_BELOW, "clique_from": ceiling, "sentence": sentence}
 
 

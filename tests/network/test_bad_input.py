@@ -50,7 +50,7 @@ def test_non_numeric_weights_name_line_and_column():
 
 def test_graphml_with_no_edges():
     text = "\n".join(nx.generate_graphml(nx.empty_graph(3)))
-    assert error_of(text) == "GraphML has no <edge> elements: the file lists 3 node(s) but no ties between them"
+    assert error_of(text) == "GraphML has no <edge> elements: the file lists 3 nodes but no ties between them"
 
 
 def test_graphml_bad_weight_names_the_edge():
@@ -94,7 +94,7 @@ def test_too_many_people_and_ties():
 
 def test_wrong_argument_types():
     assert "must be text" in error_of(12345)
-    assert "must be true or false" in error_of("Ann,Bob", directed="yes")
+    assert "must be true or false" in error_of("Ann,Bob", exact="yes")
     assert "unknown format" in error_of("Ann,Bob", fmt="xlsx")
 
 

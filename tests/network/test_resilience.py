@@ -77,10 +77,11 @@ def test_resilience_in_the_full_result():
     assert resilience["cut_points"] == 3
 
 
-def test_when_everyone_is_a_key_connector_the_result_says_nobody_stands_out():
+def test_when_nobody_stands_out_there_is_no_departure_scenario_and_the_roles_say_why():
     from calculators.network.analyse import analyse
 
     result = analyse("Ann,Bob\nCy,Dee")
-    [scenario] = [s for s in result["resilience"]["scenarios"] if s["label"] == "key connectors"]
-    assert scenario["leaving"] == 4
-    assert scenario["sentence"] == "The key connectors are everyone in the network: in a network this small or this even, nobody stands out."
+    assert result["resilience"]["scenarios"] == []
+    assert result["roles"]["key_connectors"] == []
+    for role in ("hub", "gatekeeper", "pulsetaker"):
+        assert result["roles"][role]["statement"].startswith(f"No one stands out as a {role}")

@@ -12,18 +12,22 @@ export function csvField(value, isText = false) {
 export function rolesCsv(result) {
   const attributes = [];
   for (const person of result.people) for (const key of Object.keys(person.attributes)) if (!attributes.includes(key)) attributes.push(key);
-  const header = ["name", "roles", "key_connector", ...MEASURES, "rank_degree", "rank_betweenness", "rank_closeness", "key_in_networks", ...attributes];
+  // Bridging (the gatekeeper measure) when the engine gives it.
+  const bridging = result.people.some((person) => person.measures.bridging !== undefined);
+  const measures = bridging ? [...MEASURES.slice(0, 4), "bridging", ...MEASURES.slice(4)] : MEASURES;
+  const ranks = bridging ? ["degree", "betweenness", "bridging", "closeness"] : ["degree", "betweenness", "closeness"];
+  const header = ["name", "roles", "key_connector", ...measures, ...ranks.map((rank) => `rank_${rank}`), "key_in_networks", ...attributes];
   const lines = [header.map((cell) => csvField(cell, true)).join(",")];
   for (const person of result.people) {
     lines.push([
       csvField(person.name, true),
       csvField(person.roles.join("; ")),
       person.key_connector ? "yes" : "no",
-      ...MEASURES.map((measure) => {
+      ...measures.map((measure) => {
         const value = person.measures[measure];
         return typeof value === "boolean" ? (value ? "yes" : "no") : csvField(value);
       }),
-      person.ranks.degree, person.ranks.betweenness, person.ranks.closeness,
+      ...ranks.map((rank) => person.ranks[rank] ?? ""),
       csvField(person.key_in_networks.join("; "), true),
       ...attributes.map((key) => csvField(person.attributes[key], true)),
     ].join(","));

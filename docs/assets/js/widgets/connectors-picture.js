@@ -44,7 +44,7 @@ export function colouring(grouping = null, groupOf = () => null) {
     };
   }
   const { attribute } = grouping;
-  const people = (count) => `${count} ${count === 1 ? "person" : "people"}`;
+  const people = (count) => `${count.toLocaleString("en-GB")} ${count === 1 ? "person" : "people"}`;
   const rows = grouping.missing ? grouping.groups.slice(0, -1) : grouping.groups;
   const shown = rows.slice(0, GROUP_COLOURS.length);
   const others = rows.slice(GROUP_COLOURS.length);
@@ -55,7 +55,8 @@ export function colouring(grouping = null, groupOf = () => null) {
   if (others.length) {
     const names = others.slice(0, 10).map((row) => row.group).join(", ") + (others.length > 10 ? ` and ${others.length - 10} more` : "");
     const count = others.reduce((total, row) => total + row.people, 0);
-    entries.push({ colour: OTHER_GROUPS[0], text: `${others.length} other groups (${OTHER_GROUPS[1]}): ${names}; ${people(count)}` });
+    const groups = others.length === 1 ? "1 other group" : `${others.length.toLocaleString("en-GB")} other groups`;
+    entries.push({ colour: OTHER_GROUPS[0], text: `${groups} (${OTHER_GROUPS[1]}): ${names}; ${people(count)}` });
   }
   if (grouping.missing) entries.push({ colour: NOT_GIVEN[0], text: `${attribute} not given (${NOT_GIVEN[1]}): ${people(grouping.missing)}` });
   return {
@@ -70,9 +71,30 @@ export function colouring(grouping = null, groupOf = () => null) {
   };
 }
 
-/** Node diameter in pixels (picture units) for a number of ties. */
-export function sizeOf(degree, maxDegree) {
-  return 16 + 34 * Math.sqrt(degree / Math.max(1, maxDegree));
+/** Node diameter in pixels (picture units) for a number of ties; smaller markers when many people are drawn. */
+export function sizeOf(degree, maxDegree, count = 0) {
+  const [least, range] = count > 100 ? [8, 26] : count > 40 ? [12, 30] : [16, 34];
+  return least + range * Math.sqrt(degree / Math.max(1, maxDegree));
+}
+
+/** Labels are drawn at this size in CSS pixels whatever the zoom. */
+export const LABEL_PX = 13;
+
+/**
+ * Whose names may be written on the picture: everyone's when there is room (about 150 × 60 CSS
+ * pixels per person), else only the key connectors' (the others' on pointing or selecting).
+ * Of those, names that would overlap one already written are left out (see `placeLabels`):
+ * key connectors first, people with several roles and more ties before others.
+ */
+export function labelPolicy(count, width, height) {
+  return count <= 12 || (width * height) / Math.max(1, count) >= 9000 ? "all" : "key";
+}
+
+let measurer = null;
+function textWidth(text, font) {
+  measurer ??= document.createElement("canvas").getContext("2d");
+  measurer.font = font;
+  return measurer.measureText(text).width;
 }
 
 export function labelOf(node) {
@@ -171,7 +193,9 @@ export function pictureSvg(graph, title, scheme = colouring()) {
   const height = 900;
   const margin = 90;
   const maxDegree = Math.max(1, ...graph.nodes.map((node) => node.degree));
-  const band = 60 + Math.ceil(scheme.entries.length / 2) * 24;
+  const count = graph.nodes.length;
+  const everyName = labelPolicy(count, width, height) === "all";
+  const band = 60 + (graph.caption ? 22 : 0) + Math.ceil(scheme.entries.length / 2) * 24;
   const svg = svgElement("svg", {
     xmlns: SVG_NS, width, height: height + band, viewBox: `0 0 ${width} ${height + band}`,
     role: "img", "font-family": "Helvetica, Arial, sans-serif",
@@ -200,7 +224,7 @@ export function pictureSvg(graph, title, scheme = colouring()) {
     let [ex, ey] = [x2, y2];
     if (graph.directed) {
       const length = Math.hypot(x2 - x1, y2 - y1) || 1;
-      const back = sizeOf(byId.get(target).degree, maxDegree) / 2 + 2;
+      const back = sizeOf(byId.get(target).degree, maxDegree, count) / 2 + 2;
       ex = x2 - ((x2 - x1) / length) * back;
       ey = y2 - ((y2 - y1) / length) * back;
     }
@@ -209,31 +233,41 @@ export function pictureSvg(graph, title, scheme = colouring()) {
     edges.append(line);
   }
   svg.append(edges);
-  const nodes = svgElement("g", { "font-size": 11, "text-anchor": "middle" });
-  for (const node of graph.nodes) {
+  const nodes = svgElement("g", { "font-size": 13, "text-anchor": "middle" });
+  // Key connectors last, so their markers and names sit on top.
+  for (const node of [...graph.nodes].sort((a, b) => (a.roles.length ? 1 : 0) - (b.roles.length ? 1 : 0))) {
     const [x, y] = place(node);
-    const size = sizeOf(node.degree, maxDegree);
+    const size = sizeOf(node.degree, maxDegree, count);
     const group = svgElement("g");
     const tip = svgElement("title");
     const member = scheme.attribute ? `; ${scheme.attribute}: ${scheme.groupOf(node) ?? "not given"}` : "";
-    tip.textContent = `${node.name}: ${node.roles.length ? node.roles.join(", ") : "no key role"}; ${node.degree} ties${member}`;
+    const ties = `${node.degree.toLocaleString("en-GB")} ${node.degree === 1 ? "tie" : "ties"}`;
+    tip.textContent = `${node.name}: ${node.roles.length ? node.roles.join(", ") : "no key role"}; ${ties}${member}`;
     group.append(tip, markerShape(markerOf(node.roles), x, y, size, scheme.colourOf(node)));
-    const label = svgElement("text", { x: x.toFixed(1), y: (y + size / 2 + 12).toFixed(1), fill: "#1a1a1a" });
-    label.textContent = node.name;
-    group.append(label);
-    if (node.roles.length) {
-      const roles = svgElement("text", { x: x.toFixed(1), y: (y + size / 2 + 25).toFixed(1), fill: "#444444", "font-style": "italic" });
+    if (everyName || node.roles.length) {
+      const label = svgElement("text", { x: x.toFixed(1), y: (y + size / 2 + 13).toFixed(1), fill: "#1a1a1a", stroke: "#ffffff", "stroke-width": 3, "paint-order": "stroke" });
+      label.textContent = node.name;
+      group.append(label);
+    }
+    if (node.roles.length && everyName) {
+      const roles = svgElement("text", { x: x.toFixed(1), y: (y + size / 2 + 27).toFixed(1), fill: "#444444", "font-style": "italic", stroke: "#ffffff", "stroke-width": 3, "paint-order": "stroke" });
       roles.textContent = node.roles.join(", ");
       group.append(roles);
     }
     nodes.append(group);
   }
   svg.append(nodes);
-  const caption = svgElement("text", { x: 20, y: height + 40, "font-size": 13, fill: "#1a1a1a" });
+  const caption = svgElement("text", { x: 20, y: height + 40, "font-size": 14, fill: "#1a1a1a" });
   caption.textContent = title;
   svg.append(caption);
+  const shift = graph.caption ? 22 : 0;
+  if (graph.caption) {
+    const shows = svgElement("text", { x: 20, y: height + 62, "font-size": 13, fill: "#1a1a1a" });
+    shows.textContent = graph.caption;
+    svg.append(shows);
+  }
   scheme.entries.forEach((entry, index) => {
-    const [x, y] = [20 + (index % 2) * 440, height + 64 + Math.floor(index / 2) * 24];
+    const [x, y] = [20 + (index % 2) * 440, height + 64 + shift + Math.floor(index / 2) * 24];
     const text = svgElement("text", { x: x + 22, y: y + 4, "font-size": 12, fill: "#1a1a1a" });
     text.textContent = entry.text.length > 64 ? `${entry.text.slice(0, 63)}…` : entry.text;
     svg.append(markerShape(entry.kind ?? "none", x + 8, y, 14, entry.colour), text);
@@ -268,7 +302,14 @@ function cssColour(element, name, fallback) {
 export async function drawPicture(container, graph, onFocus, scheme = colouring()) {
   const cytoscape = await loadCytoscape();
   const maxDegree = Math.max(1, ...graph.nodes.map((node) => node.degree));
-  const scale = Math.max(500, Math.sqrt(graph.nodes.length) * 120);
+  const count = graph.nodes.length;
+  // One picture unit is about one CSS pixel at the fitted view; labels, borders and lines
+  // are then kept at a fixed size on screen (see `screenSizes`), whatever the zoom.
+  const width = container.clientWidth || 600;
+  const height = container.clientHeight || width;
+  const scale = Math.max(260, Math.min(width, height) - 60);
+  const policy = labelPolicy(count, width, height);
+  const shrink = Math.min(1, Math.max(0.45, scale / 640)); // smaller markers in a smaller box (a phone)
   const text = cssColour(container, "--md-default-fg-color", "#1a1a1a");
   const background = cssColour(container, "--md-default-bg-color", "#ffffff");
   const elements = [
@@ -276,42 +317,96 @@ export async function drawPicture(container, graph, onFocus, scheme = colouring(
       group: "nodes",
       data: {
         id: `n${node.id}`, name: node.name, label: labelOf(node), roles: node.roles, degree: node.degree,
-        size: sizeOf(node.degree, maxDegree), shape: MARKERS[markerOf(node.roles)].cy, colour: scheme.colourOf(node),
+        size: sizeOf(node.degree, maxDegree, count) * shrink, shape: MARKERS[markerOf(node.roles)].cy, colour: scheme.colourOf(node),
         key: node.roles.length ? 1 : 0,
       },
       position: { x: node.x * scale, y: node.y * scale },
     })),
     ...graph.edges.map(([source, target], index) => ({ group: "edges", data: { id: `e${index}`, source: `n${source}`, target: `n${target}` } })),
   ];
-  const manyPeople = graph.nodes.length > 120;
-  const cy = cytoscape({
-    container,
-    elements,
-    layout: { name: "preset", fit: true, padding: 40 },
-    minZoom: 0.1,
-    maxZoom: 4,
-    userZoomingEnabled: false,
-    boxSelectionEnabled: false,
-    autoungrabify: true,
-    style: [
+  const colours = { text, background };
+  const fontFamily = getComputedStyle(container).fontFamily || "sans-serif";
+  const styles = (zoom) => {
+    const px = (value) => value / zoom; // CSS pixels on screen → picture units at this zoom
+    return [
       {
         selector: "node",
         style: {
           width: "data(size)", height: "data(size)", shape: "data(shape)", "background-color": "data(colour)",
-          "border-width": 1, "border-color": "#1a1a1a", label: manyPeople ? "" : "data(label)", "font-size": 11,
-          color: text, "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap", "text-max-width": 140,
-          "text-background-color": background, "text-background-opacity": 0.75, "text-background-padding": 1,
+          "border-width": px(1), "border-color": "#1a1a1a", label: "", "font-size": px(LABEL_PX),
+          color: colours.text, "font-family": fontFamily, "text-valign": "bottom", "text-margin-y": px(3), "text-wrap": "wrap", "text-max-width": px(160),
+          "text-background-color": colours.background, "text-background-opacity": 0.8, "text-background-padding": px(1.5),
           "z-index": "data(key)",
         },
       },
-      { selector: "node[key = 1]", style: { label: "data(label)", "font-weight": "bold" } },
-      { selector: "edge", style: { width: 1, "line-color": "#a8a8a8", "curve-style": "straight", opacity: 0.8 } },
+      { selector: "node[key = 1]", style: { "font-weight": "bold" } },
+      { selector: "node.named", style: { label: "data(name)", "z-index": 5 } },
+      { selector: "node.label-top", style: { "text-valign": "top", "text-margin-y": px(-3) } },
+      { selector: "node.label-right", style: { "text-valign": "center", "text-halign": "right", "text-margin-y": 0, "text-margin-x": px(3) } },
+      { selector: "node.label-left", style: { "text-valign": "center", "text-halign": "left", "text-margin-y": 0, "text-margin-x": px(-3) } },
+      { selector: "node.named[key = 1]", style: { label: policy === "all" ? "data(label)" : "data(name)" } },
+      { selector: "edge", style: { width: px(1), "line-color": "#a8a8a8", "curve-style": "straight", opacity: count > 100 ? 0.55 : 0.8 } },
       ...(graph.directed ? [{ selector: "edge", style: { "target-arrow-shape": "triangle", "target-arrow-color": "#a8a8a8", "arrow-scale": 0.8 } }] : []),
-      { selector: "node.focus", style: { "border-width": 4, "border-color": "#ffb000", label: "data(label)", "z-index": 10 } },
-      { selector: "edge.focus", style: { "line-color": "#ffb000", "target-arrow-color": "#ffb000", width: 2.5, opacity: 1 } },
+      { selector: "node.focus", style: { "border-width": px(4), "border-color": "#ffb000", label: "data(label)", "z-index": 10 } },
+      { selector: "edge.focus", style: { "line-color": "#ffb000", "target-arrow-color": "#ffb000", width: px(2.5), opacity: 1 } },
       { selector: ".faded", style: { opacity: 0.25 } },
-    ],
+      { selector: "node.faded", style: { label: "" } },
+    ];
+  };
+  const cy = cytoscape({
+    container,
+    elements,
+    layout: { name: "preset", fit: true, padding: 30 },
+    minZoom: 0.1,
+    maxZoom: 6,
+    userZoomingEnabled: false,
+    boxSelectionEnabled: false,
+    autoungrabify: true,
+    style: styles(1),
   });
+  // Names to write, best first; each is written only where it overlaps no name already written.
+  const candidates = cy.nodes().filter((node) => policy === "all" || node.data("key")).sort((a, b) => (
+    b.data("key") - a.data("key") || b.data("roles").length - a.data("roles").length || b.data("degree") - a.data("degree")
+  ));
+  const placeLabels = () => {
+    const placed = [];
+    const lineHeight = LABEL_PX * 1.35;
+    cy.batch(() => {
+      for (const node of candidates) {
+        const lines = policy === "all" && node.data("key") ? node.data("label").split("\n") : [node.data("name")];
+        const weight = node.data("key") ? "bold " : "";
+        const width = Math.min(160, Math.max(...lines.map((line) => textWidth(line, `${weight}${LABEL_PX}px ${fontFamily}`)))) + 4;
+        const height = lineHeight * lines.length * (width >= 160 ? 1.6 : 1) + 2;
+        const { x, y } = node.renderedPosition();
+        const half = node.renderedHeight() / 2 + 3;
+        // Below the marker, else above, right or left of it: the first place that is free.
+        const places = [
+          ["", { x1: x - width / 2, x2: x + width / 2, y1: y + half, y2: y + half + height }],
+          ["label-top", { x1: x - width / 2, x2: x + width / 2, y1: y - half - height, y2: y - half }],
+          ["label-right", { x1: x + half, x2: x + half + width, y1: y - height / 2, y2: y + height / 2 }],
+          ["label-left", { x1: x - half - width, x2: x - half, y1: y - height / 2, y2: y + height / 2 }],
+        ];
+        const gap = 3;
+        const free = places.find(([, box]) => !placed.some((other) => (
+          box.x1 - gap < other.x2 && other.x1 < box.x2 + gap && box.y1 - gap < other.y2 && other.y1 < box.y2 + gap)));
+        if (free) placed.push(free[1]);
+        node.removeClass("label-top label-right label-left");
+        if (free?.[0]) node.addClass(free[0]);
+        node.toggleClass("named", Boolean(free));
+      }
+    });
+  };
+  let styledAt = null;
+  const screenSizes = () => {
+    const zoom = cy.zoom();
+    if (styledAt !== null && Math.abs(zoom - styledAt) < 1e-6) return;
+    styledAt = zoom;
+    cy.style(styles(zoom));
+    placeLabels();
+  };
+  screenSizes();
+  cy.on("zoom", screenSizes);
+  cy.on("resize", () => { styledAt = null; screenSizes(); });
   const byName = new Map(cy.nodes().map((node) => [node.data("name"), node]));
   const highlight = (name) => {
     cy.elements().removeClass("focus faded");
@@ -342,13 +437,16 @@ export async function drawPicture(container, graph, onFocus, scheme = colouring(
     }),
     png: () => {
       // Dark-on-white for the file, whatever the page's colour scheme.
-      cy.style().selector("node").style({ color: "#1a1a1a", "text-background-color": "#ffffff" }).update();
+      Object.assign(colours, { text: "#1a1a1a", background: "#ffffff" });
+      cy.style(styles(cy.zoom()));
       const blob = cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" });
-      cy.style().selector("node").style({ color: text, "text-background-color": background }).update();
+      Object.assign(colours, { text, background });
+      cy.style(styles(cy.zoom()));
       return blob;
     },
+    labelPolicy: policy,
     zoom: (factor) => cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
-    fit: () => cy.fit(undefined, 40),
+    fit: () => cy.fit(undefined, 30),
     destroy: () => cy.destroy(),
   };
 }

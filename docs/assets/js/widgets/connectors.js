@@ -16,8 +16,22 @@ const EXAMPLE = { ties: "riverside-ties.csv", people: "riverside-people.csv" };
 // Until the engine answers with its own limits (calculators/network/limits.py), use the same figures.
 let LIMITS = { max_characters: 30_000_000, max_people: 5_000, max_ties: 50_000, max_draw_nodes: 400 };
 
-const plural = (count, one, many = `${one}s`) => `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
+const number = (value) => (typeof value === "number" ? value.toLocaleString("en-GB") : value);
+const plural = (count, one, many = `${one}s`) => `${number(count)} ${count === 1 ? one : many}`;
+const capital = (text) => String(text).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+/** "Ann", "Ann and Bob", "Ann, Bob and Cy", "Ann, Bob, … and 12 more". */
+function namesList(names, most = 10) {
+  if (names.length <= 1) return names.join("");
+  if (names.length <= most) return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `${names.slice(0, most).join(", ")} and ${number(names.length - most)} more`;
+}
 const fixed = (value, places = 3) => (value === null || value === undefined ? "" : Number(value).toFixed(places));
+/** Small scores (bridging is often below 0.001) keep three significant figures instead of rounding to 0.000. */
+const score = (value) => {
+  if (value === null || value === undefined) return "";
+  const number_ = Number(value);
+  return number_ !== 0 && Math.abs(number_) < 0.01 ? number_.toPrecision(2) : number_.toFixed(3);
+};
 const percent = (value) => (value === null || value === undefined ? "" : `${Math.round(value * 100)} %`);
 
 function element(name, { text, className, attributes } = {}, children = []) {
@@ -35,9 +49,26 @@ function button(text, onClick, className = "md-button") {
   return node;
 }
 
+let tableCount = 0;
+
+/** A box that scrolls sideways takes keyboard focus (arrow keys) only while its content overflows it. */
+function watchOverflow(scroll, onChange = () => {}) {
+  const check = () => {
+    if (!scroll.isConnected) return;
+    const overflows = scroll.scrollWidth > scroll.clientWidth + 1;
+    if (overflows) scroll.setAttribute("tabindex", "0");
+    else scroll.removeAttribute("tabindex");
+    onChange(overflows);
+  };
+  if (typeof ResizeObserver === "function") new ResizeObserver(check).observe(scroll);
+  requestAnimationFrame(check);
+  return check;
+}
+
 function simpleTable(caption, headers, rows, className = "connectors-table") {
   const table = element("table", { className });
-  table.append(element("caption", { text: caption }));
+  const id = `connectors-table-${(tableCount += 1)}`;
+  table.append(element("caption", { text: caption, attributes: { id } }));
   const head = table.createTHead().insertRow();
   for (const label of headers) head.append(element("th", { text: label, attributes: { scope: "col" } }));
   const body = table.createTBody();
@@ -45,10 +76,16 @@ function simpleTable(caption, headers, rows, className = "connectors-table") {
     const row = body.insertRow();
     cells.forEach((value, index) => {
       if (index === 0) row.append(element("th", { text: String(value), attributes: { scope: "row" } }));
-      else row.insertCell().textContent = String(value);
+      else {
+        const cell = row.insertCell();
+        cell.textContent = String(number(value));
+        if (typeof value === "number") cell.className = "connectors-number";
+      }
     });
   }
-  return element("div", { className: "connectors-scroll" }, [table]);
+  const scroll = element("div", { className: "connectors-scroll", attributes: { role: "region", "aria-labelledby": id } }, [table]);
+  watchOverflow(scroll);
+  return scroll;
 }
 
 function download(root, blob, filename) {
@@ -265,7 +302,8 @@ export function bindConnectors(root, runtime) {
     const kwargs = {
       text,
       people: people.trim() ? people : null,
-      directed: form.elements.direction.value === "directed",
+      direction: form.elements.direction.value || "auto",
+      use_weights: form.elements.useWeights.checked,
       network: networkSelect.value || null,
       filename: inputs.ties.loaded?.name ?? null,
     };
@@ -319,7 +357,7 @@ export function bindConnectors(root, runtime) {
       inputs.ties.loaded = { name: EXAMPLE.ties, text: null };
       inputs.ties.note.textContent = "Loaded the invented example: 31 people in a fictional town, with two networks (advice and joint work).";
       peopleDetails.open = true;
-      form.elements.direction.value = "undirected";
+      form.elements.direction.value = "auto";
       analyse();
     } catch (error) {
       showError("ties", { error: `The example could not be loaded: ${error.message}` });
@@ -343,7 +381,7 @@ export function bindConnectors(root, runtime) {
     results.replaceChildren(
       heading,
       summaryList(result),
-      element("ul", { className: "connectors-findings" }, result.findings.map((sentence) => element("li", { text: sentence }))),
+      element("ul", { className: "connectors-findings" }, result.findings.map((sentence) => element("li", { text: capital(sentence) }))),
       exportBar(result),
     );
     const details = element("div", { className: "connectors-details", attributes: { "aria-live": "polite", id: "connectors-details" } });
@@ -359,23 +397,28 @@ export function bindConnectors(root, runtime) {
 
   function summaryList(result) {
     const { summary } = result;
+    const { direction, weights } = result.input ?? {};
     const items = [
-      ["People", summary.people.toLocaleString("en-GB")],
-      ["Ties", summary.ties.toLocaleString("en-GB")],
-      ["Key connectors", summary.key_connectors.toLocaleString("en-GB")],
-      ["Separate groups", summary.components.toLocaleString("en-GB")],
-      ["Ties read as", summary.directed ? "directed (who named whom)" : "undirected"],
+      ["People", number(summary.people)],
+      ["Ties", number(summary.ties)],
+      ["Key connectors", number(summary.key_connectors)],
+      ["Separate groups", number(summary.components)],
     ];
     if (result.networks.analysed) items.push(["Network analysed", result.networks.analysed]);
-    if (summary.sampled) items.push(["Measures", `estimated from a sample (${result.limits.pivots} start points)`]);
+    const sentences = [
+      ["Ties read as", direction?.sentence ? capital(direction.sentence) : (summary.directed ? "Directed (who named whom)" : "Undirected")],
+    ];
+    if (weights?.sentence) sentences.push(["Tie weights", capital(weights.sentence)]);
+    if (summary.sampled && !result.accuracy?.sentence) sentences.push(["Measures", `Estimated from a sample (${plural(result.limits.pivots, "start point")})`]);
     const list = element("dl", { className: "connectors-summary" });
     for (const [term, value] of items) list.append(element("div", {}, [element("dt", { text: term }), element("dd", { text: value })]));
+    for (const [term, value] of sentences) list.append(element("div", { className: "is-sentence" }, [element("dt", { text: term }), element("dd", { text: value })]));
     return list;
   }
 
   function exportBar(result) {
     const bar = element("div", { className: "connectors-export", attributes: { role: "group", "aria-label": "Export and print" } });
-    const title = `Key connectors: ${result.summary.people} people, ${result.summary.ties} ties`;
+    const title = `Key connectors: ${plural(result.summary.people, "person", "people")}, ${plural(result.summary.ties, "tie")}`;
     bar.append(
       button("Download roles (CSV)", () => download(root, new Blob(["\ufeff", rolesCsv(result)], { type: "text/csv;charset=utf-8" }), "connector-roles.csv")),
       button("Download result (JSON)", () => download(root, new Blob([JSON.stringify(result, null, 2)], { type: "application/json" }), "connector-roles.json")),
@@ -405,8 +448,10 @@ export function bindConnectors(root, runtime) {
       element("p", { text: person.roles.length ? `Roles: ${person.roles.join(", ")}.` : "No key connector role." }),
       ...ROLES.filter((role) => person.sentences[role]).map((role) => element("p", { text: person.sentences[role] })),
       element("p", {
-        text: `${m.degree} direct ties; betweenness ${fixed(m.betweenness)}; closeness ${fixed(m.closeness)}; `
-          + `reaches ${m.reach_within_two} people in one or two steps${m.cut_point ? `; a cut point — ${plural(m.cut_off_if_leaves, "person", "people")} would be cut off if ${person.name} left` : ""}.`,
+        text: `${capital(plural(m.degree, state.result.summary.directed ? "time named" : "direct tie", state.result.summary.directed ? "times named" : "direct ties"))}; `
+          + `${m.bridging === undefined || m.bridging === null ? "" : `bridging ${score(m.bridging)}; `}betweenness ${fixed(m.betweenness)}; closeness ${fixed(m.closeness)}; `
+          + `reaches ${m.reach_within_two === 0 ? "no one" : plural(m.reach_within_two, "person", "people")} in one or two steps`
+          + `${m.cut_point ? `; a cut point — ${plural(m.cut_off_if_leaves, "person", "people")} would be cut off if ${person.name} left` : ""}.`,
       }),
     ];
     const attributes = Object.entries(person.attributes);
@@ -416,27 +461,57 @@ export function bindConnectors(root, runtime) {
     state.picture?.highlight(name);
   }
 
+  /** Who holds each role, or the engine's statement of why no one does; and how exact the measures are. */
+  function rolesBlock(result) {
+    const box = element("div", { className: "connectors-roles" });
+    const { accuracy } = result;
+    if (accuracy && accuracy.sentence && !accuracy.exact) {
+      box.append(element("p", { className: "connectors-accuracy", text: capital(accuracy.sentence) }));
+    }
+    const list = element("ul", { className: "connectors-role-list" });
+    const titles = { hub: ["Hub", "Hubs"], gatekeeper: ["Gatekeeper", "Gatekeepers"], pulsetaker: ["Pulsetaker", "Pulsetakers"] };
+    for (const role of ROLES) {
+      const entry = result.roles[role];
+      if (!entry) continue;
+      const people = entry.people ?? [];
+      const item = element("li", { attributes: { "data-role": role } }, [element("strong", { text: `${titles[role][people.length === 1 ? 0 : 1]}:` }), " "]);
+      if (people.length) item.append(`${namesList(people)}.`);
+      if (entry.statement) item.append(people.length ? " " : "", capital(entry.statement));
+      else if (!people.length) item.append(`No one stands out as a ${role}.`);
+      list.append(item);
+    }
+    box.append(list);
+    return box;
+  }
+
   function peopleSection(result, details) {
     const section = element("section", { className: "connectors-section", attributes: { "aria-labelledby": "connectors-people-heading" } });
     section.append(element("h2", { text: "People and their roles", attributes: { id: "connectors-people-heading" } }));
-    section.append(element("p", { text: `${result.roles.rule}. ${result.roles.hub.meaning.replace(/^./, (c) => c.toUpperCase())} (hub); ${result.roles.gatekeeper.meaning} (gatekeeper); ${result.roles.pulsetaker.meaning} (pulsetaker).` }));
+    section.append(element("p", { text: `${capital(result.roles.rule.replace(/\.$/, ""))}. ${capital(result.roles.hub.meaning)} (hub); ${result.roles.gatekeeper.meaning} (gatekeeper); ${result.roles.pulsetaker.meaning} (pulsetaker).` }));
+    section.append(rolesBlock(result));
     const attributeKeys = [];
     for (const person of result.people) for (const key of Object.keys(person.attributes)) if (!attributeKeys.includes(key)) attributeKeys.push(key);
+    const hasBridging = result.people.some((p) => p.measures.bridging !== undefined && p.measures.bridging !== null);
+    // `main` columns are always shown; the others on "Show all columns". The first three stay
+    // Person, Roles, ties (the order the tests and the print view rely on).
     const columns = [
-      { key: "name", label: "Person", text: true, value: (p) => p.name },
-      { key: "roles", label: "Roles", text: true, value: (p) => p.roles.join(", "), sort: (p) => -p.roles.length * 10 + (p.roles.length ? ROLES.indexOf(p.roles[0]) : 9) },
-      { key: "degree", label: result.summary.directed ? "Times named" : "Direct ties", value: (p) => p.measures.degree },
-      { key: "betweenness", label: "Betweenness", value: (p) => p.measures.betweenness, show: (v) => fixed(v) },
-      { key: "closeness", label: "Closeness", value: (p) => p.measures.closeness, show: (v) => fixed(v) },
+      { key: "name", label: "Person", text: true, main: true, value: (p) => p.name },
+      { key: "roles", label: "Roles", text: true, main: true, value: (p) => p.roles.join(", "), sort: (p) => -p.roles.length * 10 + (p.roles.length ? ROLES.indexOf(p.roles[0]) : 9) },
+      { key: "degree", label: result.summary.directed ? "Times named" : "Direct ties", main: true, value: (p) => p.measures.degree },
+      ...(hasBridging ? [{ key: "bridging", label: "Bridging", main: true, value: (p) => p.measures.bridging ?? null, show: (v) => score(v) }] : []),
+      { key: "betweenness", label: "Betweenness", main: !hasBridging, value: (p) => p.measures.betweenness, show: (v) => fixed(v) },
+      { key: "closeness", label: "Closeness", main: true, wide: true, value: (p) => p.measures.closeness, show: (v) => fixed(v) },
       { key: "reach", label: "Reached in two steps", value: (p) => p.measures.reach_within_two },
       { key: "cutoff", label: "Cut off if they leave", value: (p) => p.measures.cut_off_if_leaves },
-      ...attributeKeys.slice(0, 4).map((key) => ({ key: `attribute:${key}`, label: key.replace(/^./, (c) => c.toUpperCase()), text: true, value: (p) => p.attributes[key] ?? "" })),
+      ...attributeKeys.slice(0, 4).map((key) => ({ key: `attribute:${key}`, label: capital(key), text: true, value: (p) => p.attributes[key] ?? "" })),
     ];
     if (result.networks.per_network.length) {
       columns.push({ key: "networks", label: "Key in networks", text: true, value: (p) => p.key_in_networks.join(", "), sort: (p) => -p.key_in_networks.length });
     }
-    const table = element("table", { className: "connectors-table connectors-people-table" });
-    table.append(element("caption", { text: `Everyone in the network (${plural(result.people.length, "person", "people")}), key connectors first. Use a column heading's button to sort; select a name to see details and highlight the person in the picture.` }));
+    const extra = columns.filter((column) => !column.main);
+    const table = element("table", { className: "connectors-table connectors-people-table is-compact", attributes: { id: "connectors-people-table" } });
+    const count = plural(result.people.length, "person", "people");
+    table.append(element("caption", { text: `Everyone in the network (${count}), key connectors first. Sort with a column heading's button; select a name for details and to highlight the person in the picture.`, attributes: { id: "connectors-people-caption" } }));
     const headRow = table.createTHead().insertRow();
     const body = table.createTBody();
     const sortStatus = element("p", { className: "connectors-visually-hidden", attributes: { "aria-live": "polite" } });
@@ -453,22 +528,25 @@ export function bindConnectors(root, runtime) {
         if (person.roles.length) row.classList.add("is-key");
         for (const column of columns) {
           const value = column.value(person);
+          let cell;
           if (column.key === "name") {
-            const cell = element("th", { attributes: { scope: "row" } });
+            cell = element("th", { attributes: { scope: "row" } });
             cell.append(button(person.name, () => showPerson(person.name, details), "connectors-person"));
-            row.append(cell);
           } else {
-            const cell = element("td", { text: column.show ? column.show(value) : String(value ?? "") });
+            cell = element("td", { text: column.show ? column.show(value) : String(number(value) ?? "") });
             if (!column.text) cell.className = "connectors-number";
-            row.append(cell);
           }
+          if (!column.main) cell.classList.add("connectors-extra");
+          if (column.wide) cell.classList.add("connectors-wide");
+          cell.dataset.label = column.label;
+          row.append(cell);
         }
         fragment.append(row);
       }
       body.replaceChildren(fragment);
       more.replaceChildren();
       if (!showAll) {
-        more.append(`Showing the first ${FIRST_ROWS} of ${plural(rows.length, "person", "people")} in this order. `, button(`Show all ${plural(rows.length, "person", "people")}`, () => {
+        more.append(`Showing the first ${number(FIRST_ROWS)} of ${count} in this order. `, button(`Show all ${count}`, () => {
           showAll = true;
           fillBody();
           body.rows[FIRST_ROWS]?.querySelector("button")?.focus();
@@ -479,6 +557,8 @@ export function bindConnectors(root, runtime) {
     for (const column of columns) {
       const header = element("th", { attributes: { scope: "col" } });
       if (!column.text) header.className = "connectors-number";
+      if (!column.main) header.classList.add("connectors-extra");
+      if (column.wide) header.classList.add("connectors-wide");
       const sortButton = button(column.label, () => {
         const direction = sorted.key === column.key
           ? (sorted.direction === "ascending" ? "descending" : "ascending")
@@ -488,7 +568,7 @@ export function bindConnectors(root, runtime) {
         const sign = direction === "ascending" ? 1 : -1;
         rows = result.people.slice().sort((a, b) => {
           const [x, y] = [key(a), key(b)];
-          const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "en", { sensitivity: "base", numeric: true });
+          const order = typeof x === "number" && typeof y === "number" ? x - y : String(x ?? "").localeCompare(String(y ?? ""), "en", { sensitivity: "base", numeric: true });
           return sign * order || a.name.localeCompare(b.name, "en");
         });
         for (const cell of headRow.children) cell.removeAttribute("aria-sort");
@@ -501,7 +581,30 @@ export function bindConnectors(root, runtime) {
       headRow.append(header);
     }
     fillBody();
-    section.append(element("div", { className: "connectors-scroll" }, [table]), more, sortStatus);
+
+    // The table fits its box with the main columns; "Show all columns" adds the rest, and the
+    // box then scrolls sideways: it takes keyboard focus (arrow keys) only while it overflows.
+    const scroll = element("div", { className: "connectors-scroll connectors-people-scroll", attributes: { role: "region", "aria-labelledby": "connectors-people-caption" } }, [table]);
+    const scrollHint = element("p", { className: "connectors-scroll-hint", text: "More columns to the right: scroll the table sideways, or select it and use the arrow keys." });
+    scrollHint.hidden = true;
+    const toggle = button("Show all columns", () => {
+      const pressed = toggle.getAttribute("aria-pressed") !== "true";
+      toggle.setAttribute("aria-pressed", String(pressed));
+      table.classList.toggle("is-compact", !pressed);
+      if (!pressed) {
+        scroll.scrollLeft = 0;
+        if (document.activeElement?.closest?.(".connectors-extra")) toggle.focus();
+      }
+      checkOverflow();
+    }, "md-button connectors-small connectors-columns");
+    toggle.setAttribute("aria-pressed", "false");
+    toggle.setAttribute("aria-controls", "connectors-people-table");
+    const toggleRow = element("p", { className: "connectors-columns-row" }, [
+      toggle, " ", element("span", { className: "connectors-hint", text: `Shows all ${number(columns.length)} columns: ${columns.map((column) => column.label.toLowerCase()).join(", ")}.` }),
+    ]);
+    if (!extra.length) toggleRow.hidden = true;
+    const checkOverflow = watchOverflow(scroll, (overflows) => { scrollHint.hidden = !overflows; });
+    section.append(toggleRow, scrollHint, scroll, more, sortStatus);
     return section;
   }
 
@@ -527,15 +630,25 @@ export function bindConnectors(root, runtime) {
     return choice;
   }
 
+  /** What the picture shows, in one sentence: the engine's caption, or one made from its counts. */
+  function pictureCaption(graph, summary) {
+    if (graph.caption) return capital(graph.caption);
+    const everyone = `the table lists all ${plural(summary.people, "person", "people")}.`;
+    if (!graph.truncated) return `Showing everyone: ${plural(summary.people, "person", "people")}.`;
+    return `Showing ${number(graph.shown_people)} of the ${plural(summary.people, "person", "people")} — the key connectors and the best-connected others — and ${plural(graph.shown_ties, "tie")} among them; ${everyone}`;
+  }
+
   function pictureSection(result, details) {
     const { graph, summary, roles } = result;
     const section = element("section", { className: "connectors-section connectors-picture-section", attributes: { "aria-labelledby": "connectors-picture-heading" } });
     section.append(element("h2", { text: "Network picture", attributes: { id: "connectors-picture-heading" } }));
-    if (graph.truncated) {
-      section.append(element("p", { text: `The picture shows ${plural(graph.shown_people, "person", "people")} of ${summary.people.toLocaleString("en-GB")} — the key connectors and the best-connected others — and ${plural(graph.shown_ties, "tie")} among them. The table above lists everyone.` }));
-    }
-    const who = ROLES.map((role) => `${role}s: ${roles[role].people.length ? roles[role].people.slice(0, 10).join(", ") + (roles[role].people.length > 10 ? ` and ${roles[role].people.length - 10} more` : "") : "none"}`).join("; ");
+    const captionText = pictureCaption(graph, summary);
+    const who = ROLES.map((role) => `${role}s: ${roles[role].people.length ? namesList(roles[role].people) : "none"}`).join("; ");
     const canvas = element("div", { className: "connectors-cy", attributes: { role: "img" } });
+    const figure = element("figure", { className: "connectors-figure" }, [
+      element("figcaption", { className: "connectors-picture-caption", text: captionText }),
+      canvas,
+    ]);
     let key = element("div");
     const show = () => {
       const scheme = pictureColouring(result);
@@ -558,7 +671,7 @@ export function bindConnectors(root, runtime) {
         show();
       }));
     }
-    section.append(key, controls, canvas, message);
+    section.append(key, controls, figure, message);
     show();
     // Draw after the findings and the table have been painted: the reader sees them at once.
     const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -585,7 +698,7 @@ export function bindConnectors(root, runtime) {
     for (const group of result.groups) {
       const title = group.attribute.replace(/^./, (c) => c.toUpperCase());
       section.append(element("h3", { text: `By ${group.attribute}` }));
-      for (const sentence of group.findings) section.append(element("p", { text: sentence }));
+      for (const sentence of group.findings ?? []) section.append(element("p", { text: capital(sentence) }));
       section.append(simpleTable(`Key connectors and ties by ${group.attribute}`, [title, "People", "Key connectors", "Share of network", "Share of key connectors", "Ties inside", "Ties across", "E-I index"],
         group.groups.map((row) => [
           row.outside_core ? `${row.group} (outside the core)` : row.group, row.people, row.in_core, percent(row.share_of_network), percent(row.share_of_core),
@@ -593,7 +706,7 @@ export function bindConnectors(root, runtime) {
         ])));
       if (group.brokerage) {
         const leaders = Object.entries(group.brokerage.leading).filter(([, people]) => people.length)
-          .map(([role, people]) => `${role}: ${people.map((p) => `${p.name} (${p.count})`).join(", ")}`);
+          .map(([role, people]) => `${role}: ${people.map((p) => `${p.name} (${number(p.count)})`).join(", ")}`);
         if (leaders.length) section.append(element("p", { text: `Brokers between ${group.attribute} groups (Gould–Fernandez) — ${leaders.join("; ")}.` }));
       }
     }
@@ -604,15 +717,15 @@ export function bindConnectors(root, runtime) {
     const { per_network: perNetwork, core } = result.networks;
     const section = element("section", { className: "connectors-section", attributes: { "aria-labelledby": "connectors-networks-heading" } });
     section.append(element("h2", { text: "Each network on its own", attributes: { id: "connectors-networks-heading" } }));
-    const list = (names) => (names.length ? names.join(", ") : "none");
+    const list = (names) => (names.length ? namesList(names) : "None");
     section.append(simpleTable("Key connectors in each network", ["Network", "People with ties", "Ties", "Hubs", "Gatekeepers", "Pulsetakers"],
       perNetwork.map((row) => [row.name, row.active_people, row.ties, list(row.roles.hub), list(row.roles.gatekeeper), list(row.roles.pulsetaker)])));
     if (core) {
       section.append(element("p", { text: core.all.length
-        ? `Key connectors in all ${core.networks} networks (the consistent core): ${core.all.join(", ")}.`
-        : `Nobody is a key connector in all ${core.networks} networks.` }));
+        ? `Key connectors in all ${number(core.networks)} networks (the consistent core): ${namesList(core.all, 50)}.`
+        : `No one is a key connector in all ${number(core.networks)} networks.` }));
       const most = core.most.filter((name) => !core.all.includes(name));
-      if (most.length) section.append(element("p", { text: `Key connectors in at least ${core.most_threshold} of the ${core.networks} networks: ${most.join(", ")}.` }));
+      if (most.length) section.append(element("p", { text: `Key connectors in at least ${number(core.most_threshold)} of the ${number(core.networks)} networks: ${namesList(most, 50)}.` }));
     }
     return section;
   }
@@ -623,14 +736,14 @@ export function bindConnectors(root, runtime) {
     section.append(element("h2", { text: "If key connectors left", attributes: { id: "connectors-resilience-heading" } }));
     if (resilience.scenarios.length) {
       section.append(simpleTable("What happens to the network if people leave", ["Who leaves", "People leaving", "Largest group before", "Largest group after", "Cut off from it"],
-        resilience.scenarios.map((row) => [row.label, row.people.join(", "), row.largest_group_before, row.largest_group_after, row.cut_off])));
-      section.append(element("ul", {}, resilience.scenarios.map((row) => element("li", { text: row.sentence }))));
+        resilience.scenarios.map((row) => [capital(row.label), namesList(row.people), row.largest_group_before, row.largest_group_after, row.cut_off])));
+      section.append(element("ul", {}, resilience.scenarios.map((row) => element("li", { text: capital(row.sentence) }))));
     }
     const sentence = resilience.most_critical?.sentence ?? resilience.sentence;
-    if (sentence) section.append(element("p", { text: sentence }));
+    if (sentence) section.append(element("p", { text: capital(sentence) }));
     const cutPoints = roles.gatekeeper.cut_points ?? [];
     if (cutPoints.length) {
-      section.append(element("p", { text: `${plural(cutPoints.length, "person is a cut point", "people are cut points")} — the network splits without them: ${cutPoints.slice(0, 20).join(", ")}${cutPoints.length > 20 ? ` and ${cutPoints.length - 20} more` : ""}.` }));
+      section.append(element("p", { text: `${plural(cutPoints.length, "person is a cut point", "people are cut points")} — the network splits without them: ${namesList(cutPoints, 20)}.` }));
     }
     return section;
   }
@@ -640,7 +753,7 @@ export function bindConnectors(root, runtime) {
     section.append(element("h2", { text: "Notes on your data", attributes: { id: "connectors-notes-heading" } }));
     section.append(element("ul", {}, result.notes.map((note) => {
       const where = note.where?.length ? ` (${note.where.slice(0, 10).join(", ")}${note.count > 10 ? ", …" : ""})` : "";
-      return element("li", { text: `${note.message}${where}` });
+      return element("li", { text: `${capital(note.message)}${where}` });
     })));
     return section;
   }

@@ -1,0 +1,235 @@
+"""Benchmark how accurate and how fast the connector roles are above the exact budget (issue 11).
+
+For realistic networks (networkx ``powerlaw_cluster_graph`` and a ten-block stochastic block
+model) of 2,000 people / 10,000 ties and 5,000 / 25,000, prints per network:
+
+* CPython: median time of the role engine (``find_connectors``, browser scale) over three
+  seeds, the median Jaccard agreement of its gatekeepers and pulsetakers with the exact ones,
+  and the time as a ratio of networkx's own sampled betweenness (``k`` = the same number of
+  start points) plus closeness, measured in the same run;
+* Pyodide under Node: the full ``analyse`` call (seed 42) and the same networkx baseline,
+  both timed inside Pyodide, and the agreement of its role holders with the exact ones;
+
+and for a 50,000-person, 250,000-tie region on the command line (``analyse(...,
+scale="command-line")``) with each engine, in a child process: time, peak memory (max RSS)
+and the engine's stated accuracy. Exact role holders for the smaller networks come from
+``find_connectors(..., exact=True)`` (networkit's exact engine when installed; both engines
+agree, tests/network/test_engines.py) and are cached under .cache/bench_accuracy/.
+
+    .venv/bin/python scripts/bench_accuracy.py                 # everything (about 15 minutes)
+    .venv/bin/python scripts/bench_accuracy.py --no-pyodide --no-region
+
+Every child process has a timeout, so the script always stops by itself.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+import networkx as nx  # noqa: E402
+
+from calculators.network import limits, networkit_engine  # noqa: E402
+from calculators.network.connectors import find_connectors  # noqa: E402
+from calculators.network.measures import jaccard, networkx_baseline, top_share_sets  # noqa: E402
+
+CACHE = REPO / ".cache" / "bench_accuracy"
+SEEDS = (42, 43, 44)
+ROLES = ("gatekeeper", "pulsetaker")
+TIMEOUT = 1800
+
+
+def network(kind: str, people: int) -> nx.Graph:
+    """A fixed-seed network of about ``people`` people and ``5 × people`` ties, names ``p0``…"""
+    if kind == "powerlaw":
+        graph = nx.powerlaw_cluster_graph(people, 5, 0.3, seed=2011)
+    else:
+        size = people // 10
+        p_in, p_out = 80 / people, 2.2 / people
+        graph = nx.stochastic_block_model([size] * 10, [[p_in if i == j else p_out for j in range(10)] for i in range(10)], seed=2011)
+    graph = nx.Graph(graph)
+    graph.remove_nodes_from([node for node in list(graph) if graph.degree(node) == 0])
+    return nx.relabel_nodes(graph, {node: f"p{node}" for node in graph})
+
+
+def text_of(graph: nx.Graph) -> str:
+    return "\n".join(f"{u},{v}" for u, v in graph.edges())
+
+
+def holders(connectors) -> dict:
+    """The role holders, and (key ``top5``) the plain top 5 % on betweenness and on closeness."""
+    found = {role: sorted(map(str, connectors.holders[role])) for role in ROLES}
+    plain = top_share_sets(connectors.betweenness, connectors.closeness)
+    found["top5"] = {role: sorted(map(str, plain[role])) for role in ROLES}
+    return found
+
+
+def exact_holders(name: str, graph: nx.Graph) -> dict:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"{name}-{graph.number_of_nodes()}-{graph.number_of_edges()}-v2.json"
+    if path.exists():
+        return json.loads(path.read_text())
+    engine = "networkit" if networkit_engine.available() else "python"
+    with limits.scale(limits.COMMAND_LINE):
+        found = holders(find_connectors(graph, exact=True, engine=engine))
+    path.write_text(json.dumps(found))
+    return found
+
+
+def agreement(found: dict, exact: dict) -> dict:
+    return {role: jaccard(set(found[role]), set(exact[role])) for role in ROLES}
+
+
+def cpython_rows(graphs: dict) -> dict:
+    rows = {}
+    for name, graph in graphs.items():
+        exact = exact_holders(name, graph)
+        times, agreements, plain, pivots = [], [], [], []
+        for seed in SEEDS:
+            limits.SAMPLING_SEED = seed
+            started = time.perf_counter()
+            connectors = find_connectors(graph)
+            times.append(time.perf_counter() - started)
+            found = holders(connectors)
+            agreements.append(agreement(found, exact))
+            plain.append(agreement(found["top5"], exact["top5"]))
+            pivots.append(connectors.accuracy["pivots"])
+        limits.SAMPLING_SEED = 42
+        started = time.perf_counter()
+        networkx_baseline(text_of(graph), pivots[0], 42)
+        baseline = time.perf_counter() - started
+        rows[name] = {
+            "people": graph.number_of_nodes(), "ties": graph.number_of_edges(), "pivots": pivots,
+            "time": statistics.median(times), "baseline": baseline,
+            "agreement": {role: statistics.median(a[role] for a in agreements) for role in ROLES},
+            "top5_agreement": {role: statistics.median(a[role] for a in plain) for role in ROLES},
+            "exact_sizes": {role: len(exact[role]) for role in ROLES},
+        }
+        print(f"  CPython {name}: {rows[name]['time']:.1f} s, agreement {rows[name]['agreement']}", file=sys.stderr, flush=True)
+    return rows
+
+
+def pyodide_rows(graphs: dict, cpython: dict) -> dict | None:
+    node = shutil.which("node")
+    runner = REPO / "tests" / "pyodide" / "run_calls.mjs"
+    if not node or not (REPO / "docs" / "vendor" / "manifest.json").exists():
+        print("Pyodide: skipped (needs node and docs/vendor/: run scripts/generate.py)", file=sys.stderr)
+        return None
+    cases = [{"id": "warm-up", "call": "calculators.network:analyse", "kwargs": {"text": "a,b\nb,c\nc,d"}}]
+    for name, graph in graphs.items():
+        text = text_of(graph)
+        cases.append({"id": f"analyse-{name}", "call": "calculators.network:analyse", "kwargs": {"text": text}})
+        cases.append({"id": f"baseline-{name}", "call": "calculators.network.measures:networkx_baseline",
+                      "kwargs": {"text": text, "pivots": cpython[name]["pivots"][0], "seed": 42}})
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "cases.json"
+        path.write_text(json.dumps(cases))
+        run = subprocess.run([node, str(runner), str(path)], capture_output=True, text=True, timeout=TIMEOUT, cwd=REPO)
+    if run.returncode != 0:
+        print(f"Pyodide: runner failed: {run.stderr[-800:]}", file=sys.stderr)
+        return None
+    outcomes = {item["id"]: item for item in json.loads(run.stdout)}
+    rows = {}
+    for name, graph in graphs.items():
+        result = outcomes[f"analyse-{name}"]
+        if "error" in result:
+            print(f"Pyodide {name}: {result['error']}", file=sys.stderr)
+            continue
+        found = {role: result["result"]["roles"][role]["people"] for role in ROLES}
+        rows[name] = {"time": result["elapsed_ms"] / 1000, "baseline": outcomes[f"baseline-{name}"]["elapsed_ms"] / 1000,
+                      "agreement": agreement(found, exact_holders(name, graph)),
+                      "pivots": result["result"]["accuracy"]["pivots"]}
+    return rows
+
+
+def child(engine: str, path: str) -> int:
+    """Run one region-scale analysis and print its figures (called in a fresh process)."""
+    from calculators.network import analyse
+
+    text = Path(path).read_text()
+    started = time.perf_counter()
+    result = analyse(text, scale="command-line", engine=engine)
+    elapsed = time.perf_counter() - started
+    print(json.dumps({
+        "time": elapsed, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "people": result["summary"]["people"], "ties": result["summary"]["ties"], "accuracy": result["accuracy"],
+        "holders": {role: result["roles"][role]["people"] for role in ROLES},
+    }))
+    return 0
+
+
+def region_rows() -> dict:
+    graph = network("powerlaw", 50_000)
+    rows = {}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "region.csv"
+        path.write_text(text_of(graph))
+        for engine in ("python", "networkit"):
+            if engine == "networkit" and not networkit_engine.available():
+                print("region: networkit not installed, skipped", file=sys.stderr)
+                continue
+            run = subprocess.run([sys.executable, __file__, "--child", engine, str(path)], capture_output=True, text=True,
+                                 timeout=TIMEOUT, cwd=REPO)
+            if run.returncode != 0:
+                print(f"region {engine}: failed: {run.stderr[-800:]}", file=sys.stderr)
+                continue
+            rows[engine] = json.loads(run.stdout.strip().splitlines()[-1])
+            print(f"  region {engine}: {rows[engine]['time']:.1f} s", file=sys.stderr, flush=True)
+    if len(rows) == 2:
+        rows["engines_agree"] = agreement(rows["python"]["holders"], rows["networkit"]["holders"])
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-pyodide", action="store_true")
+    parser.add_argument("--no-region", action="store_true")
+    parser.add_argument("--child", nargs=2, metavar=("ENGINE", "PATH"), help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if args.child:
+        return child(*args.child)
+    graphs = {f"{kind}-{people}": network(kind, people) for people in (2000, 5000) for kind in ("powerlaw", "blocks")}
+    cpython = cpython_rows(graphs)
+    pyodide = None if args.no_pyodide else pyodide_rows(graphs, cpython)
+    region = {} if args.no_region else region_rows()
+    if args.json:
+        print(json.dumps({"cpython": cpython, "pyodide": pyodide, "region": region}, indent=2))
+        return 0
+    print(f"CPython {sys.version.split()[0]}, {os.cpu_count()} CPU(s); browser-scale budgets; seeds {SEEDS}")
+    print(f"{'network':<15} {'people':>6} {'ties':>7} {'start points':>13} {'where':>8} {'time s':>7} "
+          f"{'÷ networkx':>10} {'gatekeepers J':>14} {'pulsetakers J':>14} {'top-5 % betweenness J':>22} {'top-5 % closeness J':>20}")
+    for name, row in cpython.items():
+        where = [("CPython", row)] + ([("Pyodide", pyodide[name])] if pyodide and name in pyodide else [])
+        for label, figures in where:
+            pivots = figures["pivots"] if isinstance(figures["pivots"], int) else figures["pivots"][0]
+            print(f"{name:<15} {row['people']:>6,} {row['ties']:>7,} {pivots:>13,} {label:>8} {figures['time']:>7.2f} "
+                  f"{figures['time'] / figures['baseline']:>10.2f} {figures['agreement']['gatekeeper']:>14.2f} "
+                  f"{figures['agreement']['pulsetaker']:>14.2f}"
+                  + (f" {figures['top5_agreement']['gatekeeper']:>22.2f} {figures['top5_agreement']['pulsetaker']:>20.2f}"
+                     if "top5_agreement" in figures else ""))
+    for engine in ("python", "networkit"):
+        if engine in region:
+            row = region[engine]
+            stated = row["accuracy"]
+            print(f"region {engine}: {row['people']:,} people, {row['ties']:,} ties, {row['time']:.1f} s, "
+                  f"peak {row['max_rss_mb']:,.0f} MB; {stated['pivots']:,} start points, round-to-round agreement "
+                  f"{stated['agreement']}; {stated['sentence']}")
+    if "engines_agree" in region:
+        print(f"region: python and networkit role holders agree at {region['engines_agree']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
