@@ -121,7 +121,7 @@ def report(result: dict) -> str:
     accuracy = result.get("accuracy") or {}
     if accuracy.get("sentence"):
         lines.append(accuracy["sentence"])
-    lines += ["", f"Key connectors ({result['roles']['rule']}):"]
+    lines += ["", "Key connectors:", f"  {result['roles']['rule']}"]
     for person in result["people"]:
         if not person["roles"]:
             continue

@@ -241,8 +241,11 @@ def gatekeeper_sentence(name: str, share: float, degree: int, neighbour_degree: 
                         connected: int, cut_off: int, estimated: bool) -> str:
     """One plain-language sentence explaining why ``name`` is a gatekeeper."""
     estimate = "an estimated " if estimated else ""
-    text = (f"{name} sits on {estimate}{share * 100:.1f} % of the shortest paths between other people with only "
-            f"{count(degree, 'direct tie')}, to people who have {neighbour_degree:.1f} ties on average "
+    if degree <= neighbour_degree:
+        ties = f"has only {count(degree, 'direct tie')}, to people who have {neighbour_degree:.1f} ties on average"
+    else:
+        ties = f"has {count(degree, 'direct tie')}; the people tied to {name} have {neighbour_degree:.1f} on average"
+    text = (f"{name} sits on {estimate}{share * 100:.1f} % of the shortest paths between other people and {ties} "
             f"(bridging rank {rank:,} of {connected:,}), so {name} is a gatekeeper between parts of the network")
     if cut_off:
         text += f"; without {name}, {people(cut_off)} would lose their link to the rest"
