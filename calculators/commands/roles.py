@@ -13,6 +13,7 @@ from pathlib import Path
 from calculators.errors import InputError
 from calculators.network import analyse, limits, measures, networkit_engine
 from calculators.network.parse import FORMATS
+from calculators.network.wording import figure
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -85,31 +86,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def count(number: int, singular: str, plural: str | None = None) -> str:
-    """``number`` with thousands separators and the noun in agreement with it.
-
-    >>> count(1, "person", "people"), count(2000, "tie"), count(0, "connected group")
-    ('1 person', '2,000 ties', '0 connected groups')
-    """
-    return f"{number:,} {singular if number == 1 else (plural or singular + 's')}"
-
-
-def people(number: int) -> str:
-    """``count(number, "person", "people")``.
-
-    >>> people(1), people(12000)
-    ('1 person', '12,000 people')
-    """
-    return count(number, "person", "people")
-
-
 def report(result: dict) -> str:
     """Format a result as a readable plain-text report."""
     summary = result["summary"]
     lines = [
-        f"{people(summary['people'])}, {count(summary['ties'], 'tie')} ({'directed' if summary['directed'] else 'undirected'}); "
+        f"{figure(summary['people'], 'person', 'people')}, {figure(summary['ties'], 'tie')} ({'directed' if summary['directed'] else 'undirected'}); "
         f"density {summary['density']:.3f}, {summary['average_contacts']:,.1f} contacts per person on average, "
-        f"{count(summary['components'], 'connected group')}, {summary['isolates']:,} without ties"
+        f"{figure(summary['components'], 'connected group')}, {summary['isolates']:,} without ties"
         + (f", reciprocity {summary['reciprocity']:.2f}" if summary.get("reciprocity") is not None else "") + ".",
         summary["density_band"]["sentence"],
     ]
@@ -136,7 +119,7 @@ def report(result: dict) -> str:
     if networks["per_network"]:
         lines += ["", f"Networks ({len(networks['per_network']):,}; main results combine them):"]
         for layer in networks["per_network"]:
-            lines.append(f"  {layer['name']}: {count(layer['ties'], 'tie')}; key connectors: {', '.join(layer['key_connectors']) or 'none'}")
+            lines.append(f"  {layer['name']}: {figure(layer['ties'], 'tie')}; key connectors: {', '.join(layer['key_connectors']) or 'none'}")
         core = networks["core"]
         lines.append(f"  Key connectors in all networks: {', '.join(core['all']) or 'nobody'}")
         lines.append(f"  In at least {core['most_threshold']:,} of {core['networks']:,}: {', '.join(core['most']) or 'nobody'}")
@@ -145,8 +128,8 @@ def report(result: dict) -> str:
         for row in group["groups"]:
             ei = row["ei_index"]
             lines.append(
-                f"  {row['group']}: {people(row['people'])} ({row['share_of_network'] * 100:.0f} % of network), "
-                f"{count(row['in_core'], 'key connector')} ({row['share_of_core'] * 100:.0f} % of core)"
+                f"  {row['group']}: {figure(row['people'], 'person', 'people')} ({row['share_of_network'] * 100:.0f} % of network), "
+                f"{figure(row['in_core'], 'key connector')} ({row['share_of_core'] * 100:.0f} % of core)"
                 + (f", E-I {ei:+.2f}" if ei is not None else "")
             )
         for sentence in group["findings"]:

@@ -10,6 +10,7 @@ from calculators.network.connectors import Connectors, find_connectors
 from calculators.network.drawing import picture
 from calculators.network.groups import analyse_attribute, group_attributes
 from calculators.network.layers import consistent_core, network_summary, split_networks
+from calculators.network.measures import check_engine
 from calculators.network.parse import Note, parse_people, parse_ties
 from calculators.network.resilience import departure, most_critical, split_sizes
 from calculators.network.roles import (
@@ -30,7 +31,6 @@ from calculators.network.wording import people as people_count
 SCHEMA = "connector-roles/1"
 UNNAMED_NETWORK = "(no network given)"
 DIRECTIONS = ("auto", "directed", "undirected")
-ENGINES = ("python", "networkit")
 _ROLE_TEXT = {
     "hub": "many direct ties — knows a lot of people first-hand",
     "gatekeeper": "few ties, to better-connected people, on the paths between parts of the network — a bridge others depend on",
@@ -147,8 +147,7 @@ def analyse(
     for flag, value in (("use_weights", use_weights), ("exact", exact)):
         if not isinstance(value, bool):
             raise InputError(f"{flag!r} must be true or false")
-    if engine not in ENGINES:
-        raise InputError(f"'engine' must be one of {', '.join(ENGINES)}, not {str(engine)[:40]!r}")
+    check_engine(engine)
     if network is not None and not isinstance(network, str):
         raise InputError("'network' must be a network name")
     parsed = parse_ties(text, fmt=fmt, filename=filename)

@@ -24,6 +24,7 @@ import math
 import networkx as nx
 
 from calculators.network import limits
+from calculators.network.wording import figure
 
 #: Networks up to this many people are drawn whole.
 WHOLE_NETWORK_UP_TO = 150
@@ -33,10 +34,6 @@ MAX_DRAWN = 200
 #: Pairs of people times steps the spring layout may spend (keeps it well under a second).
 SPRING_WORK = 1_200_000
 ROLE_ORDER = ("hub", "gatekeeper", "pulsetaker")
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
 
 
 def _ring(names: list, radius: float, start: float = 0.0) -> dict:
@@ -147,7 +144,6 @@ def choose(graph: nx.Graph, roles_of: dict) -> dict:
         best = sorted(graph, key=lambda n: (-degree[n], str(n)))[:MAX_DRAWN]
         return {"view": "best connected", "key": [], "others": best, "key_total": 0, "neighbours_total": graph.number_of_nodes()}
     drawn_key = _key_order(key, roles_of, degree)[:MAX_KEY_DRAWN]
-    drawn_set = set(drawn_key)
     all_key = set(key)
 
     def neighbours(n):
@@ -226,23 +222,23 @@ def caption(chosen: dict, people: int) -> str:
     >>> caption({"view": "neighbourhoods", "key": [1] * 24, "others": [1] * 176, "key_total": 199, "neighbours_total": 1685}, 2000)
     'Showing 24 of the 199 key connectors and 176 of the 1,685 people tied to key connectors; the table lists all 2,000 people.'
     """
-    everyone = f"the table lists all {_count(people, 'person', 'people')}."
+    everyone = f"the table lists all {figure(people, 'person', 'people')}."
     if chosen["view"] == "everyone":
-        return f"Showing everyone: {_count(people, 'person', 'people')}."
+        return f"Showing everyone: {figure(people, 'person', 'people')}."
     if chosen["view"] == "best connected":
-        return (f"No one holds a key role, so the picture shows the {_count(len(chosen['others']), 'best-connected person', 'best-connected people')}; "
+        return (f"No one holds a key role, so the picture shows the {figure(len(chosen['others']), 'best-connected person', 'best-connected people')}; "
                 + everyone)
     key, key_total = len(chosen["key"]), chosen["key_total"]
     keys = ("the key connector" if key == key_total == 1
-            else f"the {_count(key, 'key connector', 'key connectors')}" if key == key_total
-            else f"{key:,} of the {_count(key_total, 'key connector', 'key connectors')}")
+            else f"the {figure(key, 'key connector', 'key connectors')}" if key == key_total
+            else f"{key:,} of the {figure(key_total, 'key connector', 'key connectors')}")
     others, total = len(chosen["others"]), chosen["neighbours_total"]
     if total == 0:
         near = "no one else (no one is tied to them)"
     elif others == total:
-        near = f"the {_count(total, 'person', 'people')} tied to them"
+        near = f"the {figure(total, 'person', 'people')} tied to them"
     else:
-        near = f"{others:,} of the {_count(total, 'person', 'people')} tied to key connectors"
+        near = f"{others:,} of the {figure(total, 'person', 'people')} tied to key connectors"
     return f"Showing {keys} and {near}; {everyone}"
 
 

@@ -43,26 +43,6 @@ from calculators.network import limits
 ENGINES = ("python", "networkit")
 
 
-def sampling_plan(graph: nx.Graph) -> dict:
-    """A fixed-size pivot plan (the engine before adaptive sampling; kept for comparisons).
-
-    Exact when ``people × ties`` is within :data:`limits.EXACT_WORK_BUDGET`, else
-    ``EXACT_WORK_BUDGET // ties`` pivots (at least :data:`limits.MIN_PIVOTS`, at most the
-    number of people) drawn with the fixed seed :data:`limits.SAMPLING_SEED`.
-
-    >>> sampling_plan(nx.path_graph(10))["sampled"]
-    False
-    """
-    people = graph.number_of_nodes()
-    ties = max(graph.number_of_edges(), 1)
-    if people * ties <= limits.EXACT_WORK_BUDGET:
-        return {"sampled": False, "pivots": people, "seed": None}
-    pivots = min(people, max(limits.MIN_PIVOTS, limits.EXACT_WORK_BUDGET // ties))
-    if pivots >= people:
-        return {"sampled": False, "pivots": people, "seed": None}
-    return {"sampled": True, "pivots": pivots, "seed": limits.SAMPLING_SEED}
-
-
 def hub_degree(graph: nx.Graph) -> dict:
     """Number of direct ties: degree, or in-degree (times named by others) when directed.
 
@@ -93,13 +73,6 @@ def _inward(graph: nx.Graph) -> dict:
     if graph.is_directed():
         return {node: list(graph.pred[node]) for node in graph}
     return {node: list(graph.adj[node]) for node in graph}
-
-
-def _pivots(graph: nx.Graph, plan: dict) -> list:
-    """Start points: everyone, or the seeded sample networkx's own sampler would draw."""
-    if plan.get("sampled"):
-        return random.Random(plan["seed"]).sample(list(graph), plan["pivots"])
-    return list(graph)
 
 
 def tie_weights(graph: nx.Graph) -> tuple[bool, float]:
@@ -359,9 +332,10 @@ def jaccard(a: frozenset | set, b: frozenset | set) -> float:
     return len(set(a) & set(b)) / union if union else 1.0
 
 
-def _check_engine(engine: object) -> str:
+def check_engine(engine: object) -> str:
+    """Return ``engine`` if it names an engine, else raise a one-line :class:`InputError`."""
     if engine not in ENGINES:
-        raise InputError(f"'engine' must be one of {', '.join(repr(e) for e in ENGINES)}, not {engine!r}")
+        raise InputError(f"'engine' must be one of {', '.join(repr(e) for e in ENGINES)}, not {str(engine)[:40]!r}")
     return engine  # type: ignore[return-value]
 
 
@@ -413,7 +387,7 @@ def path_measures(
     >>> paths.betweenness[1], paths.closeness[1], paths.kind, paths.accuracy["exact"]
     (1.0, 1.0, 'closeness', True)
     """
-    _check_engine(engine)
+    check_engine(engine)
     if nx.is_frozen(graph):  # a subgraph view: every later pass over it would be filtered, slowly
         graph = graph.copy()
     seed = limits.SAMPLING_SEED if seed is None else seed
@@ -526,46 +500,6 @@ def _estimate_sentence(k: int, n: int, seed: int, before: int | None, agreement:
         return f"{start}; {grew} changed {what}, so a few people near the cut-off may differ."
     return (f"{start}; the time budget ran out while {grew} still changed up to {changed} % of the role holders, "
             "so people near the cut-off are uncertain: ask for exact values (slower) to be sure.")
-
-
-def _sweep_measures(graph: nx.Graph, plan: dict, weighted: bool = False) -> tuple[dict, dict, str]:
-    """Betweenness and closeness for a fixed plan: ``(betweenness, closeness, kind)``.
-
-    ``plan`` is ``{"sampled": False}`` (everyone a start point) or the networkx-compatible
-    ``{"sampled": True, "pivots": k, "seed": s}`` of :func:`sampling_plan`. The measures and
-    their normalisation are those of :func:`path_measures`.
-
-    >>> between, close, kind = _sweep_measures(nx.path_graph(3), {"sampled": False})
-    >>> between[1], close[1], kind
-    (1.0, 1.0, 'closeness')
-    """
-    varied, common = tie_weights(graph) if weighted else (False, 1.0)
-    connected = is_fully_connected(graph)
-    kind = "closeness" if connected else "harmonic closeness"
-    sweep = _Sweep(graph, varied)
-    sweep.add([sweep.index[s] for s in _pivots(graph, plan)])
-    between, close = sweep.values(connected, common)
-    return between, close, kind
-
-
-def betweenness(graph: nx.Graph, plan: dict, weighted: bool = False) -> dict:
-    """Betweenness of each person for a fixed plan (see :func:`path_measures`).
-
-    >>> betweenness(nx.path_graph(3), {"sampled": False})[1]
-    1.0
-    """
-    return _sweep_measures(graph, plan, weighted)[0]
-
-
-def closeness(graph: nx.Graph, plan: dict, weighted: bool = False) -> tuple[dict, str]:
-    """Closeness of each person, and which kind, for a fixed plan (see :func:`path_measures`).
-
-    >>> values, kind = closeness(nx.path_graph(3), {"sampled": False})
-    >>> values[1], kind
-    (1.0, 'closeness')
-    """
-    _, values, kind = _sweep_measures(graph, plan, weighted)
-    return values, kind
 
 
 def reach_within_two(graph: nx.Graph) -> dict:

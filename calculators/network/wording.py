@@ -2,14 +2,22 @@
 from __future__ import annotations
 
 
+def figure(number: int, singular: str, plural: str | None = None) -> str:
+    """``number`` in figures, with thousands separators, and the noun in agreement with it.
+
+    >>> figure(1, "person", "people"), figure(2000, "tie"), figure(0, "connected group")
+    ('1 person', '2,000 ties', '0 connected groups')
+    """
+    return f"{number:,} {singular if number == 1 else (plural or singular + 's')}"
+
+
 def count(number: int, singular: str, plural: str | None = None) -> str:
-    """``number`` and the noun in the right form, with thousands separators.
+    """As :func:`figure`, but "no …" for zero, for running prose.
 
     >>> count(1, "person", "people"), count(2000, "tie"), count(0, "person", "people")
     ('1 person', '2,000 ties', 'no people')
     """
-    word = singular if number == 1 else (plural or singular + "s")
-    return f"{number:,} {word}" if number else f"no {word}"
+    return figure(number, singular, plural) if number else f"no {plural or singular + 's'}"
 
 
 def people(number: int) -> str:

@@ -3,8 +3,8 @@ in a large one, a capped set of key connectors and the people tied to them, with
 import networkx as nx
 import pytest
 
-from calculators.network import drawing
 from calculators.network.drawing import MAX_DRAWN, MAX_KEY_DRAWN, WHOLE_NETWORK_UP_TO, caption, choose, picture
+from calculators.network.wording import figure
 
 
 def test_a_small_network_is_drawn_whole_with_positions_in_the_unit_square():
@@ -93,4 +93,4 @@ def test_the_threshold_between_the_views():
 def test_caption_counts_are_grammatical():
     one = {"view": "neighbourhoods", "key": [1], "others": [], "key_total": 1, "neighbours_total": 0}
     assert caption(one, 1500) == "Showing the key connector and no one else (no one is tied to them); the table lists all 1,500 people."
-    assert drawing._count(1, "person", "people") == "1 person"
+    assert figure(1, "person", "people") == "1 person"

@@ -7,14 +7,11 @@ import networkx as nx
 import pytest
 
 from calculators.errors import InputError
-from calculators.network import limits
 from calculators.network.measures import (
-    betweenness,
-    closeness,
-    path_measures,
+    _Sweep,
     bridge_counts,
+    path_measures,
     reach_within_two,
-    sampling_plan,
     shortest_path_sweep,
     tie_weights,
 )
@@ -39,19 +36,22 @@ def random_weights(graph: nx.Graph, seed: int, choices=None) -> nx.Graph:
 
 def test_closeness_equals_networkx_when_connected():
     graph = nx.karate_club_graph()
-    values, kind = closeness(graph, {"sampled": False})
+    paths = path_measures(graph, exact=True)
+    values, kind = paths.closeness, paths.kind
     assert kind == "closeness"
     assert values == pytest.approx(nx.closeness_centrality(graph))
 
 
 def test_harmonic_closeness_when_disconnected_and_directed():
     graph = nx.Graph([(1, 2), (2, 3), (4, 5)])
-    values, kind = closeness(graph, {"sampled": False})
+    paths = path_measures(graph, exact=True)
+    values, kind = paths.closeness, paths.kind
     assert kind == "harmonic closeness"
     assert values[2] == pytest.approx(2 / 4)
     assert values[1] == pytest.approx((1 + 1 / 2) / 4)
     directed = nx.gn_graph(30, seed=3)
-    values, kind = closeness(directed, {"sampled": False})
+    paths = path_measures(directed, exact=True)
+    values, kind = paths.closeness, paths.kind
     expected = nx.harmonic_centrality(directed)
     assert kind == "harmonic closeness"
     assert values == pytest.approx({n: v / 29 for n, v in expected.items()})
@@ -79,13 +79,6 @@ def test_summary_directed():
     assert summary["density"] == pytest.approx(3 / 6)
 
 
-def test_sampling_plan_thresholds():
-    assert sampling_plan(nx.path_graph(500))["sampled"] is False
-    big = nx.gnm_random_graph(2000, 10_000, seed=1)
-    plan = sampling_plan(big)
-    assert plan == {"sampled": True, "pivots": max(limits.MIN_PIVOTS, limits.EXACT_WORK_BUDGET // 10_000), "seed": limits.SAMPLING_SEED}
-
-
 @pytest.mark.parametrize("graph", [
     nx.karate_club_graph(),
     nx.florentine_families_graph(),
@@ -94,15 +87,17 @@ def test_sampling_plan_thresholds():
     nx.gn_graph(30, seed=3),
 ], ids=["karate", "florentine", "random-sparse", "random-directed", "growing-tree"])
 def test_betweenness_matches_networkx_exact(graph):
-    assert betweenness(graph, {"sampled": False}) == pytest.approx(nx.betweenness_centrality(graph), abs=1e-12)
+    assert path_measures(graph, exact=True).betweenness == pytest.approx(nx.betweenness_centrality(graph), abs=1e-12)
 
 
 @pytest.mark.parametrize("directed", [False, True])
 def test_sampled_betweenness_matches_networkx_with_the_same_seed(directed):
     graph = nx.gnm_random_graph(80, 300, seed=9, directed=directed)
-    plan = {"sampled": True, "pivots": 25, "seed": 42}
     expected = nx.betweenness_centrality(graph, k=25, seed=42)
-    assert betweenness(graph, plan) == pytest.approx(expected, abs=1e-12)
+    sweep = _Sweep(graph)  # the plain estimate, from the start points networkx's own sampler draws
+    sweep.add([sweep.index[node] for node in random.Random(42).sample(list(graph), 25)])
+    between, _ = sweep.values(connected=False)
+    assert between == pytest.approx(expected, abs=1e-12)
 
 
 # --- weighted ties: a tie's length is 1 / weight (Opsahl et al. 2010) -------------------------
