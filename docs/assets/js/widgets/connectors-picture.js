@@ -5,6 +5,9 @@
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 // Okabe–Ito colours (distinguishable with the common colour-vision deficiencies).
+/** "1 person", "2,000 people": a count in figures with the noun in agreement. */
+export const plural = (count, one, many = `${one}s`) => `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
+
 export const MARKERS = {
   hub: { label: "Hub", shape: "square", colour: "#0072B2", cy: "rectangle" },
   gatekeeper: { label: "Gatekeeper", shape: "diamond", colour: "#D55E00", cy: "diamond" },
@@ -44,7 +47,7 @@ export function colouring(grouping = null, groupOf = () => null) {
     };
   }
   const { attribute } = grouping;
-  const people = (count) => `${count.toLocaleString("en-GB")} ${count === 1 ? "person" : "people"}`;
+  const people = (count) => plural(count, "person", "people");
   const rows = grouping.missing ? grouping.groups.slice(0, -1) : grouping.groups;
   const shown = rows.slice(0, GROUP_COLOURS.length);
   const others = rows.slice(GROUP_COLOURS.length);
@@ -55,7 +58,7 @@ export function colouring(grouping = null, groupOf = () => null) {
   if (others.length) {
     const names = others.slice(0, 10).map((row) => row.group).join(", ") + (others.length > 10 ? ` and ${others.length - 10} more` : "");
     const count = others.reduce((total, row) => total + row.people, 0);
-    const groups = others.length === 1 ? "1 other group" : `${others.length.toLocaleString("en-GB")} other groups`;
+    const groups = plural(others.length, "other group");
     entries.push({ colour: OTHER_GROUPS[0], text: `${groups} (${OTHER_GROUPS[1]}): ${names}; ${people(count)}` });
   }
   if (grouping.missing) entries.push({ colour: NOT_GIVEN[0], text: `${attribute} not given (${NOT_GIVEN[1]}): ${people(grouping.missing)}` });
@@ -241,7 +244,7 @@ export function pictureSvg(graph, title, scheme = colouring()) {
     const group = svgElement("g");
     const tip = svgElement("title");
     const member = scheme.attribute ? `; ${scheme.attribute}: ${scheme.groupOf(node) ?? "not given"}` : "";
-    const ties = `${node.degree.toLocaleString("en-GB")} ${node.degree === 1 ? "tie" : "ties"}`;
+    const ties = plural(node.degree, "tie");
     tip.textContent = `${node.name}: ${node.roles.length ? node.roles.join(", ") : "no key role"}; ${ties}${member}`;
     group.append(tip, markerShape(markerOf(node.roles), x, y, size, scheme.colourOf(node)));
     if (everyName || node.roles.length) {

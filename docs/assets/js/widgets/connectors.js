@@ -4,7 +4,7 @@
 // networks, resilience — with CSV/JSON/PNG/SVG export and a print view.
 // Names are personal data: they stay in this page, and are only ever rendered as text.
 import { showRuntimeStatus } from "./status.js";
-import { colouring, drawPicture, legend, loadCytoscape, pictureSvg } from "./connectors-picture.js";
+import { colouring, drawPicture, legend, loadCytoscape, pictureSvg, plural } from "./connectors-picture.js";
 import { rolesCsv } from "./connectors-export.js";
 
 const CALL = "calculators.network.analyse:analyse";
@@ -17,7 +17,6 @@ const EXAMPLE = { ties: "riverside-ties.csv", people: "riverside-people.csv" };
 let LIMITS = { max_characters: 30_000_000, max_people: 5_000, max_ties: 50_000, max_draw_nodes: 400 };
 
 const number = (value) => (typeof value === "number" ? value.toLocaleString("en-GB") : value);
-const plural = (count, one, many = `${one}s`) => `${number(count)} ${count === 1 ? one : many}`;
 const capital = (text) => String(text).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 /** "Ann", "Ann and Bob", "Ann, Bob and Cy", "Ann, Bob, … and 12 more". */
 function namesList(names, most = 10) {
