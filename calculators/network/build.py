@@ -14,7 +14,7 @@ import networkx as nx
 
 from calculators.errors import InputError
 from calculators.network import limits
-from calculators.network.parse import Note, Tie
+from calculators.network.records import Note, Tie
 from calculators.network.wording import are, count
 
 

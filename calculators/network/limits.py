@@ -109,6 +109,13 @@ MAX_TIED_SHARE = 0.20
 #: How far above the median score a holder's score must be to "stand out" (0.2 = 20 %).
 STAND_OUT_MARGIN = 0.20
 
+#: Largest and smallest tie weight above zero accepted. Only the ratios of weights matter
+#: (a tie's length is 1 / its weight), and a ratio of 10^18 between two ties is already
+#: beyond any survey scale; outside this range sums of lengths could overflow to infinity,
+#: which no JSON reader accepts.
+MAX_WEIGHT = 1e9
+MIN_WEIGHT = 1e-9
+
 #: The network picture in the result holds at most this many people and ties.
 MAX_DRAW_NODES = 400
 MAX_DRAW_EDGES = 2_000
@@ -197,6 +204,8 @@ def as_dict(scale_name: str | None = None) -> dict:
         "max_draw_nodes": MAX_DRAW_NODES,
         "max_draw_edges": MAX_DRAW_EDGES,
         "max_groups": MAX_GROUPS,
+        "max_weight": MAX_WEIGHT,
+        "min_weight": MIN_WEIGHT,
     }
 
 

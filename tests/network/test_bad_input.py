@@ -6,6 +6,7 @@ import pytest
 
 from calculators.errors import InputError
 from calculators.network import analyse, limits
+from calculators.network.parse import parse_ties
 
 
 def error_of(text, **kwargs) -> str:
@@ -32,7 +33,10 @@ def test_binary_junk():
     assert "binary" in error_of("Ann,Bob\n\x00\x01\x02")
     assert error_of("Ann,Bob\n\x00\x01\x02").startswith("line 2:")
     assert "Excel" in error_of(b"PK\x03\x04" + b"\x00" * 100)
-    assert "not UTF-8" in error_of(b"Ann,B\xffob\n")
+    # Not UTF-8: read as Windows-1252 (Excel's "CSV" on Windows), and the result says so.
+    parsed = parse_ties(b"Ann,B\xffob\n")
+    assert parsed.ties[0].target == "B\u00ffob" and parsed.info["encoding"] == "cp1252"
+    assert any(note.kind == "encoding" and "Windows-1252" in note.message for note in parsed.notes)
     assert "binary" in error_of("".join(chr(c) for c in range(1, 32)) * 50)
 
 
@@ -50,7 +54,7 @@ def test_non_numeric_weights_name_line_and_column():
 
 def test_graphml_with_no_edges():
     text = "\n".join(nx.generate_graphml(nx.empty_graph(3)))
-    assert error_of(text) == "GraphML has no <edge> elements: the file lists 3 nodes but no ties between them"
+    assert error_of(text) == "GraphML has no edges: the file lists 3 nodes but no ties between them"
 
 
 def test_graphml_bad_weight_names_the_edge():
@@ -74,11 +78,12 @@ def test_entity_declarations_are_refused_before_parsing():
 
 
 def test_other_xml_is_refused():
-    assert "neither GraphML" in error_of("<html><body>Ann,Bob</body></html>")
+    assert "neither GraphML" in error_of("<svg><g>Ann,Bob</g></svg>")
+    assert "web page (HTML)" in error_of("<html><body>Ann,Bob</body></html>")
 
 
 def test_gexf_garbage_is_an_input_error():
-    assert error_of('<gexf xmlns="http://www.gexf.net/1.2draft"><graph><nodes><node/></nodes></graph></gexf>').startswith("cannot read GEXF")
+    assert error_of('<gexf xmlns="http://www.gexf.net/1.2draft"><graph><nodes><node/></nodes></graph></gexf>') == "GEXF node '1' has no id"
 
 
 def test_only_self_ties():
