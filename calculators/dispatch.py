@@ -1,12 +1,14 @@
 """One entry point for callers outside Python (the browser worker, the Node test runner).
 
 ``run_call("calculators.network.analyse:analyse", '{"text": "Ann,Bob"}')`` imports the function, calls it
-with the JSON keyword arguments and returns a JSON string: ``{"result": …}`` or, for input
+with the JSON keyword arguments (``{"$bytes": base64}`` stands for a file's bytes) and returns a JSON string: ``{"result": …}`` or, for input
 the user can fix, ``{"error": message, "line": …, "column": …}``. Only functions inside the
 ``calculators`` package can be called.
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import importlib
 import json
 import time
@@ -22,8 +24,18 @@ def run_call(call: str, kwargs_json: str) -> str:
     function = getattr(importlib.import_module(module_name), function_name)
     started = time.perf_counter()
     try:
-        outcome = {"result": function(**json.loads(kwargs_json))}
+        outcome = {"result": function(**json.loads(kwargs_json, object_hook=_bytes))}
     except InputError as error:
         outcome = error.to_dict()
     outcome["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 3)
-    return json.dumps(outcome, ensure_ascii=False)
+    return json.dumps(outcome, ensure_ascii=False, allow_nan=False)
+
+
+def _bytes(value: dict) -> object:
+    """``{"$bytes": base64}`` (a file's bytes from the browser worker) as ``bytes``; other objects unchanged."""
+    if set(value) != {"$bytes"}:
+        return value
+    try:
+        return base64.b64decode(value["$bytes"], validate=True)
+    except (binascii.Error, TypeError):
+        raise InputError("the file could not be passed to the calculator (its bytes were damaged): choose it again") from None

@@ -11,7 +11,8 @@ from calculators.network.drawing import picture
 from calculators.network.groups import analyse_attribute, group_attributes
 from calculators.network.layers import consistent_core, network_summary, split_networks
 from calculators.network.measures import check_engine
-from calculators.network.parse import Note, parse_people, parse_ties
+from calculators.network.parse import parse_people, parse_ties
+from calculators.network.records import Note
 from calculators.network.resilience import departure, most_critical, split_sizes
 from calculators.network.roles import (
     ROLE_MEASURE,
@@ -125,6 +126,7 @@ def analyse(
     exact: bool = False,
     engine: str = "python",
     scale: str = "browser",
+    mode: str = "auto",
 ) -> dict:
     """Find hubs, gatekeepers and pulsetakers in a network, and what depends on them.
 
@@ -136,7 +138,9 @@ def analyse(
     survey file with several; ``fmt`` forces a format (``csv``, ``tsv``, ``semicolon``,
     ``whitespace``, ``graphml``, ``gexf``) and ``filename`` helps detection; ``exact``
     forbids estimates; ``engine`` picks the engine and ``scale`` the size limits
-    (``"browser"`` or ``"command-line"``). Returns one JSON-serialisable dict (see the
+    (``"browser"`` or ``"command-line"``); ``mode`` reads two-mode data (people × events)
+    as people linked through shared events: ``"auto"`` when the file shows it is two-mode,
+    ``"two-mode"`` or ``"one-mode"`` to choose (see :mod:`calculators.network.twomode`). Returns one JSON-serialisable dict (see the
     methods page for every key); raises :class:`calculators.errors.InputError` for bad
     input.
 
@@ -150,7 +154,7 @@ def analyse(
     check_engine(engine)
     if network is not None and not isinstance(network, str):
         raise InputError("'network' must be a network name")
-    parsed = parse_ties(text, fmt=fmt, filename=filename)
+    parsed = parse_ties(text, fmt=fmt, filename=filename, mode=mode)
     notes: list[Note] = list(parsed.notes)
     attributes = {name: dict(values) for name, values in parsed.attributes.items()}
     table_order: list = []
@@ -159,7 +163,13 @@ def analyse(
         notes.extend(table_notes)
         for name, values in table.items():
             attributes.setdefault(name, {}).update(values)
-    direction_info = choose_direction(direction, parsed.directed, bool(parsed.info.get("nominations")))
+    if (parsed.info.get("two_mode") or {}).get("projected"):
+        if direction == "directed":
+            raise InputError("people linked through shared events have no direction: read two-mode data as undirected")
+        direction_info = {"directed": False, "chosen": direction, "declared": False, "nominations": False,
+                          "sentence": "Ties are read as undirected because people who share an event are linked both ways."}
+    else:
+        direction_info = choose_direction(direction, parsed.directed, bool(parsed.info.get("nominations")))
     directed = direction_info["directed"]
 
     population = _names_in_order(parsed.names, table_order)

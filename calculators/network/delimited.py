@@ -9,8 +9,8 @@ numeric on the first row, otherwise a network name.
 
 Kumu's conventions are honoured: several people in one cell separated by ``|`` are one tie
 each, and a text strength on a known scale (``weak``/``medium``/``strong`` …) becomes a
-number, with a note. Words on no known scale, or words among numbers, are refused at the
-first such cell.
+number, with a note; words on no known scale leave the weights out, with a note. Words
+among numbers are mistakes, refused at the first such cell.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from calculators.errors import InputError
 from calculators.network import limits
-from calculators.network.records import Note, ParsedTies, Tie, parse_weight, rows_note, show
+from calculators.network.records import NEGATIVE_NOTE, Note, ParsedTies, Tie, parse_weight, rows_note, show
 from calculators.network.wording import count, names_list
 
 DELIMITERS = {"tsv": "\t", "semicolon": ";", "csv": ",", "whitespace": " "}
@@ -253,7 +253,7 @@ def parse_delimited_ties(text: str, fmt: str) -> ParsedTies:
     numbers = _text_strengths(reader, columns, notes)
     ties = reader.ties
     for tie, raw in zip(ties, reader.raw_weights):
-        if raw is not None:
+        if raw is not None and numbers is not None:
             tie.weight = numbers[raw]
     _reader_notes(reader, columns, header, notes)
     if not ties:
@@ -294,6 +294,7 @@ class _RowReader:
         self.names: dict[str, None] = {}
         self.lone: list[str] = []
         self.zero: list[str] = []
+        self.negative: list[str] = []
         self.empty_weight: list[str] = []
         self.extra_columns: list[str] = []
         self.multiple: list[str] = []
@@ -352,8 +353,8 @@ class _RowReader:
         else:
             self.text_weights.setdefault(cell, (line, column + 1))
             return cell
-        if number == 0:
-            self.zero.append(f"line {line}")
+        if number <= 0:
+            (self.zero if number == 0 else self.negative).append(f"line {line}")
             return ""
         return cell
 
@@ -397,17 +398,26 @@ def _directions(reader: _RowReader, columns: Columns, notes: list[Note]) -> bool
     return True
 
 
-def _text_strengths(reader: _RowReader, columns: Columns, notes: list[Note]) -> dict[str, float]:
-    """A number for every weight cell: words on a known scale (Kumu's text strengths) become its positions."""
+def _text_strengths(reader: _RowReader, columns: Columns, notes: list[Note]) -> dict[str, float] | None:
+    """A number for every weight cell, or None when the weights are words on no known scale and are left out.
+
+    Words on a known scale (Kumu's text strengths) become its positions. Words among numbers
+    are mistakes, refused at the first such cell.
+    """
     numbers = dict(reader.numbers)
     if not reader.text_weights:
         return numbers
-    header = (columns.header or [None] * (columns.weight + 1))[columns.weight] or f"column {columns.weight + 1}"
-    scale = None if numbers or reader.zero else text_scale(set(reader.text_weights))
-    if scale is None:  # words on no known scale, or words mixed with numbers: the first word is the mistake
+    if numbers or reader.zero or reader.negative:
         value, (line, column) = min(reader.text_weights.items(), key=lambda item: item[1])
-        hint = "" if numbers or reader.zero else ": use numbers or a scale such as weak, medium, strong"
-        raise InputError(f"weight {show(value)} is not a number{hint}", line=line, column=column)
+        raise InputError(f"weight {show(value)} is not a number", line=line, column=column)
+    header = (columns.header or [None] * (columns.weight + 1))[columns.weight] or f"column {columns.weight + 1}"
+    texts = set(reader.text_weights)
+    scale = text_scale(texts)
+    if scale is None:
+        examples = names_list(sorted(repr(value) for value in texts), 4)
+        notes.append(Note("weights", f"the {header!r} column holds words ({examples}) on no scale the calculator knows, so tie "
+                                     "weights are left out and every tie counts once (to weight ties, use numbers or weak, medium, strong)"))
+        return None
     shown = ", ".join(f"{value} = {number:g}" for value, number in sorted(scale.items(), key=lambda item: item[1]))
     notes.append(Note("weights", f"the {header!r} column holds words, read as an ordered scale: {shown}"))
     numbers.update(scale)
@@ -421,6 +431,8 @@ def _reader_notes(reader: _RowReader, columns: Columns, header: Columns | None, 
         notes.append(rows_note("no-ties", reader.lone, "a person with nobody beside them, kept as people without ties", "names", "name"))
     if reader.zero:
         notes.append(rows_note("zero-weight", reader.zero, "weight 0, read as 'no tie'", "has", "have"))
+    if reader.negative:
+        notes.append(rows_note("negative-weight", reader.negative, NEGATIVE_NOTE, "has", "have"))
     if reader.empty_weight:
         notes.append(rows_note("empty-weight", reader.empty_weight, "an empty weight, counted as weight 1", "has", "have"))
     if reader.extra_columns:

@@ -1,7 +1,7 @@
 """Read networks saved as JSON: Kumu, node-link (d3, networkx, sigma.js, graphology) and Cytoscape.
 
 * **Kumu** (``{"elements": [...], "connections": [...]}``): elements carry a ``label``
-  (directly or under ``attributes``) and may carry an ``_id``; a connection's ``from`` and
+  (directly or under ``attributes``) and may carry an ``_id`` (exports) or ``id``; a connection's ``from`` and
   ``to`` name an element by ``_id`` or by label; ``direction`` is ``directed`` (Kumu's
   default), ``undirected`` or ``mutual``; ``strength`` is the weight; ``type`` (or
   ``connection type``) names the network.
@@ -131,12 +131,12 @@ def _kumu(document: dict) -> ParsedTies:
         element = _dict(raw, f"element {number}")
         data = {**_dict(element.get("attributes") or {}, f"element {number}'s attributes"), **{k: v for k, v in element.items() if k != "attributes"}}
         label = _text(_lookup(data, LABEL_KEYS))
-        node_id = _text(element.get("_id")) or label
+        node_id = _text(element.get("_id", element.get("id"))) or label
         if not node_id:
             raise InputError(f"{kind} element {number} has no label")
         ids[node_id] = node_id
         labels.add(label)
-        reader.add_node(node_id, label, _attributes(data, set(LABEL_KEYS) | {"_id"}), f"element {number}")
+        reader.add_node(node_id, label, _attributes(data, set(LABEL_KEYS) | {"id"}), f"element {number}")
     for number, raw in enumerate(_list(document.get("connections"), "'connections'"), start=1):
         where = f"connection {number}"
         connection = _dict(raw, where)

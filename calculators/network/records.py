@@ -6,11 +6,15 @@ family of formats into a :class:`ParsedTies`; ``parse`` picks the reader.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from calculators.errors import InputError
 from calculators.network import limits
 from calculators.network.wording import are, count
+
+_DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
+_THOUSANDS = re.compile(r"-?\d{1,3},\d{3}")
 
 #: Node attributes that name the node rather than describe it.
 LABEL_KEYS = ("label", "name")
@@ -71,13 +75,20 @@ def show(value: object, width: int = 40) -> str:
 def parse_weight(value: str, *, line: int | None = None, column: int | None = None, decimal_comma: bool = False) -> float:
     """Return ``value`` as a positive finite weight, or raise ``InputError`` naming the cell.
 
-    ``decimal_comma`` accepts ``1,5`` (semicolon-separated European exports). Weights above
-    :data:`limits.MAX_WEIGHT` are refused: sums of them would overflow to infinity.
+    ``decimal_comma`` accepts ``1,5`` (semicolon-separated European exports); a quoted
+    ``"1,33"`` in a comma-separated file is read the same way, but ``"1,000"`` is refused as
+    ambiguous. Weights outside :data:`limits.MIN_WEIGHT` to :data:`limits.MAX_WEIGHT` are
+    refused: sums of them could overflow to infinity.
 
     >>> parse_weight("2.5")
     2.5
     """
     text = value.strip()
+    if not decimal_comma and _DECIMAL_COMMA.fullmatch(text):  # a quoted "1,33": Gephi in a locale with decimal commas
+        if _THOUSANDS.fullmatch(text):
+            raise InputError(f"weight {show(value)} could be a thousands separator or a decimal comma: write it without the comma",
+                             line=line, column=column)
+        decimal_comma = True
     if decimal_comma:
         text = text.replace(",", ".")
     try:
@@ -88,19 +99,27 @@ def parse_weight(value: str, *, line: int | None = None, column: int | None = No
 
 
 def check_weight(number: float, shown: object = None, *, line: int | None = None, column: int | None = None) -> float:
-    """``number`` if it is a usable tie weight (0, or finite between ``MIN_WEIGHT`` and ``MAX_WEIGHT``), else ``InputError``."""
+    """``number`` if it is a usable tie weight, else ``InputError``.
+
+    Usable: 0 (no tie), or finite with a size between ``MIN_WEIGHT`` and ``MAX_WEIGHT``.
+    Negative weights are returned as they are: readers leave such ties out, with a note
+    (:data:`NEGATIVE_NOTE`).
+    """
     label = show(shown if shown is not None else repr(number))
     if math.isnan(number) or math.isinf(number):
         raise InputError(f"weight {label} is not a finite number", line=line, column=column)
-    if number < 0:
-        raise InputError(f"weight {label} is negative: weights measure tie strength and must be positive", line=line, column=column)
-    if number > limits.MAX_WEIGHT or 0 < number < limits.MIN_WEIGHT:
+    if abs(number) > limits.MAX_WEIGHT or 0 < abs(number) < limits.MIN_WEIGHT:
         raise InputError(
             f"weight {label} is outside the range {limits.MIN_WEIGHT:g} to {limits.MAX_WEIGHT:g} (or 0 for no tie): "
             "rescale the weights (only their ratios matter)",
             line=line, column=column,
         )
     return float(number)
+
+
+#: What is said of ties with a negative weight, which every reader leaves out.
+NEGATIVE_NOTE = ("a negative weight (a dislike or a conflict, in a signed network), left out: a negative tie "
+                 "carries nothing between people, and weights measure tie strength")
 
 
 def rows_note(kind: str, where: list[str], what: str, singular: str, plural: str, noun: str = "row") -> Note:
@@ -122,7 +141,7 @@ class NodeEdgeReader:
         self.nodes: dict[str, tuple[str, dict[str, str]]] = {}  # id → (label, attributes)
         self.edges: list[tuple[str, str, object, str | None, bool | None, str]] = []
         self.notes: list[Note] = []
-        self.groups: list[str] = []
+        self.groups: dict[str, str] = {}  # id → where, of nodes that only contain other nodes
         self.undeclared: list[str] = []
 
     def add_node(self, node_id: str | None, label: str, attributes: dict[str, str], where: str) -> None:
@@ -150,26 +169,41 @@ class NodeEdgeReader:
                 if end not in self.nodes:
                     self.nodes[end] = ("", {})
                     self.undeclared.append(repr(end))
+        touched = {end for source, target, *_ in self.edges for end in (source, target)}
+        groups = [where for node_id, where in self.groups.items() if node_id not in touched]
+        for node_id, where in self.groups.items():
+            if node_id not in touched:
+                del self.nodes[node_id]
         names = node_names(self.nodes, kind, notes)
-        if self.groups:
-            notes.append(Note("groups", f"{count(len(self.groups), 'node').capitalize()} only {are(len(self.groups), 'groups', 'group')} other nodes and {are(len(self.groups))} not counted as people", self.groups, len(self.groups)))
+        if groups:
+            notes.append(Note("groups", f"{count(len(groups), 'node').capitalize()} only {are(len(groups), 'groups', 'group')} other nodes, with no ties of "
+                                        f"{'its' if len(groups) == 1 else 'their'} own, and {are(len(groups))} not counted as people", groups, len(groups)))
         if self.undeclared:
             notes.append(Note("nodes", f"{count(len(self.undeclared), 'edge end').capitalize()} {are(len(self.undeclared), 'names a node', 'name nodes')} the file does not list; added as people", self.undeclared, len(self.undeclared)))
         attributes = {names[node_id]: values for node_id, (_, values) in self.nodes.items() if values}
         own = {directed for *_, directed, _ in self.edges if directed is not None}
-        mixed = len(own | {default_directed}) > 1 if own else False
+        if all(edge[4] is not None for edge in self.edges):  # every edge says: the file's default plays no part
+            default_directed = True in own
+            mixed = len(own) > 1
+        else:
+            mixed = len(own | {default_directed}) > 1 if own else False
         directed = default_directed or (True in own)
         ties: list[Tie] = []
         both_ways: list[str] = []
+        negative: list[str] = []
         for source, target, raw, network, edge_directed, where in self.edges:
             weight = edge_weight(raw, kind, where)
-            if weight == 0:
+            if weight <= 0:
+                if weight < 0:
+                    negative.append(where)
                 continue
             where_named = f"{where} ({names[source]} – {names[target]})"
             ties.append(Tie(names[source], names[target], weight, network, where_named))
             if directed and (edge_directed is False or (edge_directed is None and not default_directed)):
                 ties.append(Tie(names[target], names[source], weight, network, where_named))
                 both_ways.append(where)
+        if negative:
+            notes.append(rows_note("negative-weight", negative, NEGATIVE_NOTE, "has", "have", "edge"))
         if mixed and both_ways:
             notes.append(Note("direction", f"{count(len(both_ways), 'edge').capitalize()} marked undirected in a file with directed edges {are(len(both_ways))} read as running both ways", both_ways, len(both_ways)))
         if not ties:

@@ -9,11 +9,13 @@
   ``*Matrix``): each section goes through ``networkx.parse_pajek`` with the vertex list, so
   that a file with both ``*Edges`` (undirected) and ``*Arcs`` (directed) keeps each tie's
   direction; ``%`` comment lines are dropped first; the ``*list`` sections, which networkx
-  does not read, are expanded to one tie per pair.
+  does not read, are expanded to one tie per pair; ``*Vertices 32 18`` (a two-mode network
+  whose first 18 vertices are one kind) marks the two sides for :mod:`calculators.network.twomode`.
 """
 from __future__ import annotations
 
 import re
+import shlex
 import warnings
 
 from calculators.errors import InputError
@@ -137,7 +139,7 @@ def parse_pajek(text: str) -> ParsedTies:
     kind = "Pajek"
     sections = _pajek_sections(text)
     vertices: list[str] = []
-    labels: dict[str, str] = {}
+    first_mode: int | None = None
     reader = NodeEdgeReader(kind, "pajek")
     for name, lines in sections:
         if name == "*vertices":
@@ -145,14 +147,28 @@ def parse_pajek(text: str) -> ParsedTies:
             if len(parts) < 2 or not parts[1].isdigit():
                 raise InputError(f"Pajek file: {show(lines[0])} should give the number of vertices, e.g. '*Vertices 34'")
             declared = int(parts[1])
+            if len(parts) > 2 and parts[2].isdigit():  # "*Vertices 32 18": a two-mode network, the first 18 one kind
+                first_mode = int(parts[2])
             if declared > limits.MAX_PEOPLE:
                 raise InputError(f"Pajek file declares {declared:,} vertices; the limit is {limits.MAX_PEOPLE:,} people")
-            body = lines[1:]
-            for line in body:
-                fields = line.split(None, 1)
-                if len(fields) == 1:
-                    line = f'{fields[0]} "{fields[0]}"'  # a vertex with no label is named by its number
+            seen: dict[str, int] = {}
+            parsed_lines = []
+            for line in lines[1:]:
+                try:
+                    fields = shlex.split(line)
+                except ValueError:
+                    raise InputError(f"Pajek file: the vertex line {show(line)} has an unclosed quotation mark") from None
+                parsed_lines.append((line, fields))
+                if len(fields) > 1:
+                    seen[fields[1]] = seen.get(fields[1], 0) + 1
+            for line, fields in parsed_lines:
+                if len(fields) == 1 or seen.get(fields[1], 0) > 1:
+                    line = f'{fields[0]} "{fields[0]}"'  # no label, or a shared one: the vertex is named by its number
                 vertices.append(line)
+            shared = sorted(label for label, times in seen.items() if times > 1)
+            if shared:
+                reader.notes.append(Note("labels", f"{len(shared):,} Pajek {'label is' if len(shared) == 1 else 'labels are'} shared by several "
+                                                   f"vertices ({names_list([repr(x) for x in shared], 3)}), so those vertices are named by their numbers"))
             missing = [str(i) for i in range(1, declared + 1) if str(i) not in {v.split(None, 1)[0] for v in vertices}]
             vertices += [f'{number} "{number}"' for number in missing]
     header = [f"*Vertices {len(vertices)}"] + vertices
@@ -161,11 +177,12 @@ def parse_pajek(text: str) -> ParsedTies:
     except Exception as error:
         raise _reader_error(kind, error) from None
     for node, data in listed.nodes(data=True):
-        labels[str(data.get("id"))] = str(node)
         attributes: dict[str, str] = {}
         for key, value in data.items():
             if key != "id":
                 keep_attribute(str(key), str(value), attributes)
+        if first_mode is not None and str(data.get("id")).isdigit():
+            attributes["bipartite"] = "0" if int(data["id"]) <= first_mode else "1"
         reader.add_node(str(data.get("id")), str(node), attributes, f"vertex {data.get('id')}")
     kinds = set()
     number = 0

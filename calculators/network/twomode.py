@@ -19,8 +19,8 @@ How it is recognised (``evidence``):
   read it as two-mode.
 
 ``mode`` chooses: ``"auto"`` (project on header or attribute evidence), ``"two-mode"``
-(project; people are the first column, or the side marked 0/false) or ``"one-mode"``
-(never project).
+(project; people are the first column, or the side of the first node listed — networkx,
+igraph and Pajek files all list people first) or ``"one-mode"`` (never project).
 """
 from __future__ import annotations
 
@@ -48,8 +48,8 @@ def _sides_from_attribute(parsed: ParsedTies) -> tuple[set[str], str] | None:
             continue
         if key == "type" and distinct != {"true", "false"}:
             continue
-        people_value = "0" if "0" in distinct else "false" if "false" in distinct else min(distinct)
-        people = {name for name, value in values.items() if value is not None and value.casefold() == people_value}
+        first = values[parsed.names[0]]
+        people = {name for name, value in values.items() if value is not None and value.casefold() == first.casefold()}
         if all((tie.source in people) != (tie.target in people) for tie in parsed.ties):
             return people, key
     return None

@@ -14,7 +14,8 @@ file with images, no graph found in the old ``gephi.org`` namespace, a boolean w
 * a yEd node's label is the text of its ``NodeLabel``;
 * each edge's own direction (GraphML ``directed``, GEXF ``type``) is honoured: in a file
   that mixes directed and undirected edges, the undirected ones run both ways;
-* nodes that only group other nodes (yEd groups, GEXF hierarchies) are not people.
+* nodes that only group other nodes (yEd groups, GEXF hierarchies) are not people, unless
+  a tie of their own shows they are.
 
 Any DOCTYPE or ENTITY declaration is refused before parsing, so entity-expansion attacks
 never reach the XML parser.
@@ -98,16 +99,15 @@ def parse_graphml(text: str) -> ParsedTies:
     reader = NodeEdgeReader(kind, "graphml")
     if len(graphs) > 1:
         reader.notes.append(Note("graphs", f"the file holds {len(graphs):,} graphs; only the first is read"))
-    default_directed = (graph_element.get("edgedefault") or "directed").strip().casefold() != "undirected"
+    default_directed = (graph_element.get("edgedefault") or "undirected").strip().casefold() == "directed"  # as networkx: unset is undirected
     for number, node in enumerate(graph_element.iter(), start=1):
         tag = _local(node.tag)
         if tag == "node":
             where = f"node {show(node.get('id') or str(number))}"
-            if _children(node, "graph"):
-                reader.groups.append(where)
-                continue
             values, label = _graphml_data(node, keys, "node", kind, where)
             reader.add_node(node.get("id"), label, values, where)
+            if _children(node, "graph"):
+                reader.groups[(node.get("id") or "").strip()] = where
         elif tag == "hyperedge":
             reader.notes.append(Note("hyperedges", "hyperedges are not read: only edges between two nodes are ties"))
     for number, edge in enumerate((e for e in graph_element.iter() if _local(e.tag) == "edge"), start=1):
@@ -195,10 +195,9 @@ def parse_gexf(text: str) -> ParsedTies:
             drawing = True
     for number, node in enumerate((n for n in graph.iter() if _local(n.tag) == "node"), start=1):
         where = f"node {show(node.get('id') or str(number))}"
-        if any(_local(child.tag) == "nodes" and _children(child, "node") for child in node):
-            reader.groups.append(where)
-            continue
         reader.add_node(node.get("id"), node.get("label") or "", _gexf_values(node, declared["node"], kind, where), where)
+        if any(_local(child.tag) == "nodes" and _children(child, "node") for child in node):
+            reader.groups[(node.get("id") or "").strip()] = where
     default_type = (graph.get("defaultedgetype") or "undirected").strip().casefold()
     for number, edge in enumerate((e for e in graph.iter() if _local(e.tag) == "edge"), start=1):
         where = f"edge {edge.get('id') or number}"

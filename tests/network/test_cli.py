@@ -66,7 +66,7 @@ def test_bad_input_exit_2_one_line(tmp_path, capsys):
         "empty.csv": "",
         "one.csv": "Ann\nBob\n",
         "junk.bin": bytes(range(256)),
-        "weights.csv": "Source,Target,Weight\nAnn,Bob,x\n",
+        "weights.csv": "Source,Target,Weight\nAnn,Bob,1\nBob,Cy,x\n",
         "none.graphml": "\n".join(nx.generate_graphml(nx.empty_graph(2))),
     }
     for name, text in cases.items():

@@ -85,8 +85,10 @@ def test_weights_zero_negative_and_infinite():
     parsed = parse_ties("Source,Target,Weight\nAnn,Bob,0\nBob,Cy,1\n")
     assert pairs("Source,Target,Weight\nAnn,Bob,0\nBob,Cy,1\n") == [("Bob", "Cy")]
     assert any(note.kind == "zero-weight" and note.where == ["line 2"] for note in parsed.notes)
-    with pytest.raises(InputError, match="line 2, column 3: weight '-1' is negative"):
-        parse_ties("Source,Target,Weight\nAnn,Bob,-1\n")
+    # A negative weight (a signed network's dislike or conflict) is not a tie: left out, with a note.
+    parsed = parse_ties("Source,Target,Weight\nAnn,Bob,-1\nBob,Cy,2\n")
+    assert [(t.source, t.target) for t in parsed.ties] == [("Bob", "Cy")] and parsed.names == ["Ann", "Bob", "Cy"]
+    assert any(note.kind == "negative-weight" and note.where == ["line 2"] for note in parsed.notes)
     with pytest.raises(InputError, match="not a finite number"):
         parse_ties("Source,Target,Weight\nAnn,Bob,inf\n")
 

@@ -73,6 +73,16 @@ function ensureStarted() {
   return starting;
 }
 
+// A file's bytes (a Uint8Array) travel to Python as {"$bytes": base64}; calculators.dispatch turns them back.
+function bytesAsBase64(key, value) {
+  if (!(value instanceof Uint8Array)) return value;
+  let binary = "";
+  for (let start = 0; start < value.length; start += 0x8000) {
+    binary += String.fromCharCode.apply(null, value.subarray(start, start + 0x8000));
+  }
+  return { $bytes: btoa(binary) };
+}
+
 // Errors Pyodide raises outside the promise chain (e.g. a corrupt WebAssembly file).
 self.addEventListener("unhandledrejection", (event) => {
   if (runCall) return;
@@ -87,7 +97,7 @@ self.onmessage = async ({ data }) => {
   if (data.type !== "call") return;
   try {
     await ensureStarted();
-    const outcome = JSON.parse(runCall(data.call, JSON.stringify(data.kwargs ?? {})));
+    const outcome = JSON.parse(runCall(data.call, JSON.stringify(data.kwargs ?? {}, bytesAsBase64)));
     postMessage({ type: "result", id: data.id, ...outcome });
   } catch (error) {
     const message = String(error?.message ?? error).trim().split("\n").pop();

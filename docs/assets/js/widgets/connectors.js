@@ -95,13 +95,19 @@ function download(root, blob, filename) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-/** Read a file as text: UTF-8 (File.text()), or UTF-16 when it starts with a byte-order mark (Excel's "Unicode text"). */
-async function readText(file) {
-  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    return new TextDecoder(head[0] === 0xff ? "utf-16le" : "utf-16be").decode(await file.arrayBuffer());
+/**
+ * Read a file: its bytes, which the engine decodes (UTF-8, UTF-16 or Windows-1252, saying which in the
+ * result), and a text to show in the box, decoded the same way as far as the browser's decoders allow.
+ */
+async function readFile(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const mark = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
+  if (mark) return { bytes, text: new TextDecoder(mark).decode(bytes) };
+  try {
+    return { bytes, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { bytes, text: new TextDecoder("windows-1252").decode(bytes) };
   }
-  return file.text();
 }
 
 function tooLarge(what, size) {
@@ -162,17 +168,17 @@ export function bindConnectors(root, runtime) {
       showError(kind, { error: tooLarge(`${input.what} ${file.name}`, file.size) });
       return;
     }
-    const text = await readText(file);
+    const { bytes, text } = await readFile(file);
     if (kind === "ties") resetNetworks();
     if (kind === "people") peopleDetails.open = true;
     const size = file.size >= 1_000_000 ? `${(file.size / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(file.size / 1000))} kB`;
     if (text.length <= SHOW_IN_BOX) {
       input.area.value = text;
-      input.loaded = { name: file.name, text: null };
+      input.loaded = { name: file.name, text: null, bytes };
       input.note.textContent = `Loaded ${file.name} (${size}) into the box above; it has not left your computer.`;
     } else {
       input.area.value = "";
-      input.loaded = { name: file.name, text };
+      input.loaded = { name: file.name, text, bytes };
       input.note.replaceChildren(
         `Using ${file.name} (${size}): too long to show in the box, so it will be analysed as it is. It has not left your computer. `,
         button(`Remove ${file.name}`, () => { forgetFile(kind); input.file.value = ""; input.area.focus(); }, "md-button connectors-small"),
@@ -298,9 +304,10 @@ export function bindConnectors(root, runtime) {
       showError("people", { error: tooLarge("The people table", people.length) });
       return;
     }
+    // A file the reader has not edited goes to the engine as it is, so that its encoding is read there.
     const kwargs = {
-      text,
-      people: people.trim() ? people : null,
+      text: inputs.ties.loaded?.bytes ?? text,
+      people: inputs.people.loaded?.bytes ?? (people.trim() ? people : null),
       direction: form.elements.direction.value || "auto",
       use_weights: form.elements.useWeights.checked,
       network: networkSelect.value || null,
