@@ -17,6 +17,17 @@ import yaml
 
 from calculators.diagnostic import DONT_KNOW, diagnose_document, to_markdown
 from calculators.errors import InputError
+from calculators.files import display_name, json_text, read_bounded
+
+#: Largest answers file read. One respondent's answers to the questionnaire's two dozen
+#: questions take about 1 KB (a few KB with comments, as in tests/calibration/); a team
+#: file of 500 commented respondents is under 1 MB. PyYAML parses about 0.4 MB a second,
+#: so 2 MB also keeps the slowest accepted file to about five seconds. A device or endless
+#: pipe given as the answers file stops here.
+MAX_ANSWERS_BYTES = 2_000_000
+
+#: Largest data bundle read with --data (the packaged one is about 45 KB).
+MAX_BUNDLE_BYTES = 10_000_000
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Diagnose where a service sits in the local social innovation lifecycle (Appendix A, Step One).",
     )
     parser.add_argument("answers", nargs="?", type=Path,
-                        help="answers file (.yaml or .json): question id → rating, or a list of respondents")
+                        help="answers file (.yaml or .json): question id → rating, or a list of respondents ('-': standard input)")
     parser.add_argument("--questions", action="store_true", help="print the questionnaire and exit")
     parser.add_argument("--json", action="store_true", help="print the result (or the questionnaire) as JSON")
     parser.add_argument("--data", type=Path, help="diagnostic data bundle (default: the packaged calculators/data/diagnostic.json)")
@@ -49,14 +60,25 @@ def load_bundle(path: Path | None) -> dict:
             raise InputError("diagnostic data not found: run `make generate` to build calculators/data/diagnostic.json (or pass --data PATH)")
         text, name = packaged.read_text(encoding="utf-8"), "calculators/data/diagnostic.json"
     else:
-        text, name = path.read_text(encoding="utf-8"), str(path)
+        name = display_name(path)
+        text = decode(read_bounded(path, MAX_BUNDLE_BYTES, "data bundle"), name, "utf-8")
     try:
         bundle = json.loads(text)
     except json.JSONDecodeError as error:
         raise _positioned(name, f"not valid JSON: {error.msg}", error.lineno, error.colno) from None
+    except RecursionError:
+        raise InputError(f"{name}: not a diagnostic data bundle (nested too deeply)") from None
     if not isinstance(bundle, dict) or "questionnaire" not in bundle or "phases" not in bundle:
         raise InputError(f"{name}: not a diagnostic data bundle (run `make generate` to rebuild it)")
     return bundle
+
+
+def decode(data: bytes, name: str, encoding: str = "utf-8-sig") -> str:
+    """``data`` as text, or a one-line InputError naming the file and the first bad byte."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(f"not UTF-8 text ({name}, byte {error.start + 1}): save the file as UTF-8") from None
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -87,6 +109,8 @@ def parse_answers_text(text: str, name: str) -> object:
             raise _positioned(name, f"not valid JSON: {error.msg}", error.lineno, error.colno) from None
         except InputError as error:
             raise InputError(f"{name}: {error}") from None
+        except RecursionError:
+            raise InputError(f"{name}: not valid answers: lists or mappings nested too deeply") from None
     try:
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
@@ -98,6 +122,8 @@ def parse_answers_text(text: str, name: str) -> object:
         raise InputError(f"{name}: {error}") from None
     except yaml.YAMLError as error:
         raise InputError(f"{name}: not valid YAML: {str(error).splitlines()[0]}") from None
+    except RecursionError:
+        raise InputError(f"{name}: not valid answers: lists or mappings nested too deeply") from None
 
 
 def _no_duplicate_pairs(pairs: list) -> dict:
@@ -137,20 +163,22 @@ def run(args: argparse.Namespace) -> int:
     if not args.questions and args.answers is None:
         raise InputError("give an answers file, or --questions to print the questionnaire")
     bundle = load_bundle(args.data)
+    bundle_name = display_name(args.data) if args.data is not None else "the packaged data bundle"
     if args.questions:
         if args.json:
-            print(json.dumps(bundle["questionnaire"], indent=2, ensure_ascii=False))
+            print(json_text(bundle["questionnaire"], advice=f"check {bundle_name}"))
         else:
             print(format_questionnaire(bundle), end="")
         return 0
-    text = args.answers.read_text(encoding="utf-8-sig")
-    document = parse_answers_text(text, str(args.answers))
+    name = display_name(args.answers)
+    text = decode(read_bounded(args.answers, MAX_ANSWERS_BYTES, "answers file"), name)
+    document = parse_answers_text(text, name)
     try:
         result = diagnose_document(bundle, document)
     except InputError as error:
-        raise InputError(f"{args.answers}: {error}") from None
+        raise InputError(f"{name}: {error}") from None
     if args.json:
-        print(json.dumps(result, indent=2, ensure_ascii=False))
+        print(json_text(result, advice=f"check {bundle_name}"))
     else:
         print(to_markdown(result), end="")
     return 0

@@ -7,10 +7,10 @@ readable report or, with ``--json``, the full result.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from calculators.errors import InputError
+from calculators.files import STDIN, json_text, read_bounded
 from calculators.network import analyse, limits, measures, networkit_engine
 from calculators.network.parse import FORMATS
 from calculators.network.wording import figure
@@ -20,17 +20,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "roles",
         help="find hubs, gatekeepers and pulsetakers in a network of people",
-        description="Find the key connectors (hubs, gatekeepers, pulsetakers) in an edge list, survey export, "
-                    "GraphML or GEXF file, with groups, several networks and resilience. On the command line "
+        description="Find the key connectors (hubs, gatekeepers, pulsetakers) in an edge list, survey export, Gephi "
+                    "edge table, Kumu sheet or JSON, GraphML, GEXF, GML or Pajek file, with groups, several networks "
+                    "and resilience. On the command line "
                     f"networks of up to {limits.MAX_PEOPLE_BY_SCALE[limits.COMMAND_LINE]:,} people and "
                     f"{limits.MAX_TIES_BY_SCALE[limits.COMMAND_LINE]:,} ties are accepted.",
     )
-    parser.add_argument("edges", type=Path, help="ties: one per line ('Ann, Bob'), a survey export, GraphML or GEXF")
+    parser.add_argument("edges", type=Path, help="ties: one per line ('Ann, Bob'), a survey, Gephi or Kumu export, GraphML, GEXF, GML, Pajek or JSON ('-': standard input)")
     parser.add_argument("--people", type=Path, help="people table with a header, e.g. 'name, organisation, sector'")
     parser.add_argument("--directed", action="store_true",
                         help="read each tie as a nomination: the first person named the second (default: as the data says)")
     parser.add_argument("--undirected", action="store_true",
                         help="read each tie as running both ways, even if the file says otherwise")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--two-mode", dest="mode", action="store_const", const="two-mode", default="auto",
+                      help="the file ties people to events, projects or meetings: link people who share one "
+                           "(default: when the file shows it, by its header or a 'bipartite' attribute)")
+    mode.add_argument("--one-mode", dest="mode", action="store_const", const="one-mode",
+                      help="read every name as a person, even if the file looks two-mode")
     parser.add_argument("--ignore-weights", action="store_true", help="count every tie as one step, whatever its weight")
     parser.add_argument("--exact", action="store_true",
                         help="compute betweenness and closeness exactly at any size (slower; no estimate)")
@@ -43,15 +50,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def read_input(path: Path) -> bytes:
-    """Read a file's bytes, refusing files over the size limit in force before reading them."""
-    size = path.stat().st_size
-    if size > limits.MAX_CHARACTERS:
-        raise InputError(
-            f"{path.name} is too large ({size / 1_000_000:.1f} MB; the limit is {limits.MAX_CHARACTERS // 1_000_000:,} MB): "
-            f"the engine handles up to {limits.MAX_PEOPLE:,} people and {limits.MAX_TIES:,} ties"
-        )
-    return path.read_bytes()
+def read_input(path: Path, what: str = "ties file") -> bytes:
+    """Read a file's bytes (``-``: standard input), stopping with one line as soon as more
+    than the character limit in force arrives: a file over it is refused before reading, and
+    a device or endless pipe (``/dev/zero``, ``yes |``) within about a second."""
+    return read_bounded(path, limits.MAX_CHARACTERS, what,
+                        advice=f"the engine handles up to {limits.MAX_PEOPLE:,} people and {limits.MAX_TIES:,} ties")
 
 
 def direction_of(args: argparse.Namespace) -> str:
@@ -65,8 +69,10 @@ def run(args: argparse.Namespace) -> int:
     direction = direction_of(args)
     if args.engine == "networkit":
         networkit_engine.load()  # a one-line error now, before reading a large file
+    if args.people is not None and str(args.people) == STDIN and str(args.edges) == STDIN:
+        raise InputError("the ties and --people cannot both be read from standard input ('-'): give one of them as a file")
     with limits.scale(limits.COMMAND_LINE):
-        people = read_input(args.people) if args.people else None
+        people = read_input(args.people, "people table") if args.people else None
         result = analyse(
             read_input(args.edges),
             people=people,
@@ -74,13 +80,14 @@ def run(args: argparse.Namespace) -> int:
             use_weights=not args.ignore_weights,
             network=args.network,
             fmt=args.format,
-            filename=args.edges.name,
+            filename=None if str(args.edges) == STDIN else args.edges.name,
             exact=args.exact,
             engine=args.engine,
             scale=limits.COMMAND_LINE,
+            mode=args.mode,
         )
     if args.json:
-        print(json.dumps(result, indent=2, ensure_ascii=False))
+        print(json_text(result, advice="the tie weights may be too large to add up: scale them down"))
     else:
         print(report(result))
     return 0
