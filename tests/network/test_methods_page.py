@@ -163,3 +163,18 @@ def test_limits_and_accuracy_statements(page):
     assert WEIGHTED_COST == 3 and "Weighted ties count three times" in page
     assert f"seed {SAMPLING_SEED}" in page and f"starts with {MIN_PIVOTS}" in page
     assert f"Jaccard agreement ≥ {AGREEMENT_TARGET:g}" in page
+
+
+def test_input_statements_match_the_readers(page):
+    import math
+
+    from calculators.network.delimited import TEXT_SCALES
+
+    low, high = round(math.log10(limits.MIN_WEIGHT)), round(math.log10(limits.MAX_WEIGHT))
+    assert f"between 10<sup>−{-low}</sup> and 10<sup>{high}</sup>" in page
+    for scale in TEXT_SCALES:
+        words = [level.split("|") for level in scale]
+        shown = ", ".join(w[0] + (f" ({', '.join(w[1:])})" if len(w) > 1 else "") for w in words)
+        assert f"*{shown}* → 1–{len(scale)}" in page, shown
+    for name in ("Kumu JSON", "GraphML", "GEXF 1.0–1.3", "GML", "Pajek `.net`", "UCINET DL", "Windows-1252", "`--two-mode`"):
+        assert name in page
