@@ -628,3 +628,44 @@ def test_sentences_count_properly(page, site_url):
     for item in page.locator(".connectors-findings li, .connectors-role-list li, .connectors-summary dd").all_inner_texts():
         assert item[:1] == item[:1].upper(), item
     expect(page.locator(".connectors-role-list li")).to_have_count(3)
+
+
+def pick_bytes(page, data: bytes, name: str):
+    page.get_by_label("Or choose a file", exact=True).set_input_files(files=[{"name": name, "mimeType": "text/csv", "buffer": data}])
+    expect(page.locator("#connectors-ties-file-note")).to_contain_text(f"Loaded {name}")
+
+
+def test_files_in_excel_encodings_and_other_tools_formats_are_read_right(page, site_url):
+    """Issue 12: a Windows-1252 CSV with Excel's sep= line, UTF-16 "Unicode text", a Kumu sheet, GML and two-mode data."""
+    open_page(page, site_url)
+    names = "sep=;\r\nFrom;To\r\nZoë Ångström;José Núñez\r\nJosé Núñez;Françoise Lefèvre\r\nFrançoise Lefèvre;Zoë Ångström\r\n"
+    pick_bytes(page, names.encode("cp1252"), "excel.csv")
+    expect(ties_box(page)).to_have_value(names.replace("\r\n", "\n"))  # shown decoded, not as replacement characters
+    run(page)
+    table = page.locator(".connectors-people-table")
+    for name in ("Zoë Ångström", "José Núñez", "Françoise Lefèvre"):
+        expect(table).to_contain_text(name)
+    expect(table).not_to_contain_text("sep=")
+    notes = page.locator(".connectors-notes")
+    expect(notes).to_contain_text("Windows-1252")
+    expect(notes).to_contain_text("sep=")
+
+    pick_bytes(page, "Source\tTarget\nZoë\tBob\nBob\tCy\nCy\tZoë\n".encode("utf-16"), "unicode.txt")
+    run(page)
+    expect(page.locator(".connectors-people-table")).to_contain_text("Zoë")
+    expect(page.locator(".connectors-notes")).to_contain_text("UTF-16")
+
+    ties_box(page).fill("From,To,Direction,Strength\nAnn,Bob|Cy|Dee,directed,Strong\nBob,Cy,mutual,Weak\nCy,Dee,directed,Medium\n")
+    run(page)
+    expect(page.locator(".connectors-people-table")).not_to_contain_text("Bob|Cy|Dee")
+    expect(page.locator(".connectors-notes")).to_contain_text("ordered scale")
+
+    ties_box(page).fill("woman,event\n" + "".join(f"{w},{e}\n" for w, e in [
+        ("Ann", "E1"), ("Bob", "E1"), ("Cy", "E1"), ("Bob", "E2"), ("Dee", "E2"), ("Eve", "E2"), ("Eve", "E3"), ("Fay", "E3")]))
+    run(page)
+    expect(page.locator(".connectors-people-table")).not_to_contain_text("E1")
+    expect(page.locator(".connectors-notes")).to_contain_text("Two-mode data")
+
+    ties_box(page).fill("DL N=3\nFORMAT = EDGELIST1\nDATA:\n1 2\n")
+    page.get_by_role("button", name="Map the connectors").click()
+    expect(page.locator("#connectors-ties-error")).to_contain_text("UCINET DL", timeout=30_000)
