@@ -1,9 +1,12 @@
 """MkDocs hook: before every build (serve, build, gh-deploy) generate pages and vendor the runtime; after it, check the site.
 
-Thin on purpose: all the work is in sitegen, which `scripts/generate.py` also runs.
+Thin on purpose: all the work is in sitegen, which `scripts/generate.py` also runs. The one
+exception is theme markup only MkDocs renders: every page's search form is made unable to
+submit (issue 12), see `search_never_submits`.
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -23,6 +26,43 @@ def on_pre_build(config, **kwargs):
         vendor_all()
     except (ContentError, VendorError) as error:
         raise PluginError(str(error)) from error
+
+
+SEARCH_FORM = re.compile(r"<form\b[^>]*\bmd-search__form\b[^>]*>")
+
+
+def search_never_submits(html: str) -> str:
+    """Give Material's header search form method="dialog", so that submitting it does nothing.
+
+    Material hides the search box while JavaScript is off and its script claims Enter in it, but
+    with styles off too (a text browser, "no style" view, a stylesheet that did not load) the box
+    shows, and Enter would send `?query=…` to the server. A dialog-method form outside a
+    <dialog> is never sent anywhere; Material's search does not use the form's submission.
+    """
+    found = 0
+
+    def add_method(match: re.Match) -> str:
+        nonlocal found
+        found += 1
+        tag = match.group(0)
+        if re.search(r"\smethod=", tag):
+            if 'method="dialog"' in tag:
+                return tag
+            raise PluginError(f"the search form has its own method, so it could be submitted: {tag}")
+        return tag.replace("<form", '<form method="dialog"', 1)
+
+    html = SEARCH_FORM.sub(add_method, html)
+    if not found and 'data-md-component="search"' in html:
+        raise PluginError("Material's search markup changed: no md-search__form to make unsubmittable")
+    return html
+
+
+def on_post_page(output, page, config, **kwargs):
+    return search_never_submits(output)
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    return search_never_submits(output_content)
 
 
 def on_post_build(config, **kwargs):

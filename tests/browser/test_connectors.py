@@ -590,7 +590,8 @@ def test_the_direction_options_and_the_weights_checkbox_reach_the_engine(page, s
     open_page(page, site_url)
     options = page.get_by_role("group", name="Direction of the ties")
     expect(options.get_by_role("radio")).to_have_count(3)
-    expect(page.get_by_label("As the data says")).to_be_checked()
+    expect(options.get_by_label("As the data says")).to_be_checked()
+    expect(page.get_by_role("group", name="What the ties link").get_by_label("As the data says")).to_be_checked()
     expect(page.get_by_label("Use tie weights")).to_be_checked()
     survey = "respondent,named\nAnn,Bob\nCy,Bob\nDee,Bob\nBob,Ann\nEve,Ann"
     ties_box(page).fill(survey)
@@ -615,6 +616,17 @@ def test_the_direction_options_and_the_weights_checkbox_reach_the_engine(page, s
     result = result_json(page)
     assert result["input"]["weights"] == {**result["input"]["weights"], "present": True, "used": False}
     expect(page.locator(".connectors-summary")).to_contain_text(result["input"]["weights"]["sentence"])
+    # What the ties link: an edge list that only looks two-mode is read as it is, until the reader says otherwise.
+    ties_box(page).fill("Ann,E1\nBob,E1\nCy,E1\nBob,E2\nDee,E2\nEve,E2\n")
+    page.get_by_label("As the data says", exact=True).first.check()
+    run(page)
+    result = result_json(page)
+    assert result["input"]["two_mode"] == {"evidence": "pattern", "projected": False}
+    expect(page.locator(".connectors-notes")).to_contain_text("may be two-mode data")
+    page.get_by_label("People to events: the second column holds events, projects or meetings").check()
+    run(page)
+    result = result_json(page)
+    assert result["input"]["two_mode"]["projected"] is True and "E1" not in {p["name"] for p in result["people"]}
 
 
 def test_sentences_count_properly(page, site_url):

@@ -126,9 +126,9 @@ export function bindConnectors(root, runtime) {
   const networkSelect = form.elements.network;
   const peopleDetails = form.querySelector(".connectors-people");
   const inputs = {
-    ties: { area: form.elements.ties, file: form.elements.tiesFile, note: form.querySelector("#connectors-ties-file-note"),
+    ties: { area: form.querySelector("#connectors-ties"), file: form.querySelector("#connectors-ties-file"), note: form.querySelector("#connectors-ties-file-note"),
       error: form.querySelector("#connectors-ties-error"), line: form.querySelector("#connectors-ties-error-line"), what: "The ties file", loaded: null },
-    people: { area: form.elements.people, file: form.elements.peopleFile, note: form.querySelector("#connectors-people-file-note"),
+    people: { area: form.querySelector("#connectors-people"), file: form.querySelector("#connectors-people-file"), note: form.querySelector("#connectors-people-file-note"),
       error: form.querySelector("#connectors-people-error"), line: null, what: "The people table", loaded: null },
   };
   const state = { running: null, result: null, picture: null, timer: null, limitsAsked: false, colourBy: null }; // colourBy: a group attribute, or null for roles
@@ -309,6 +309,7 @@ export function bindConnectors(root, runtime) {
       text: inputs.ties.loaded?.bytes ?? text,
       people: inputs.people.loaded?.bytes ?? (people.trim() ? people : null),
       direction: form.elements.direction.value || "auto",
+      mode: form.elements.mode.value || "auto",
       use_weights: form.elements.useWeights.checked,
       network: networkSelect.value || null,
       filename: inputs.ties.loaded?.name ?? null,

@@ -384,7 +384,9 @@ function build(container, app, fragmentError, runtime, bundle) {
   const submit = el("button", { type: "submit", class: "md-button md-button--primary", text: "Show the result" });
   const clear = el("button", { type: "button", class: "md-button", text: "Clear these answers" });
   const formError = el("p", { class: "calculator-error diagnose-form-error", role: "alert" });
-  const form = el("form", { class: "diagnose-form", novalidate: true, "aria-label": "Lifecycle questionnaire" },
+  // method="dialog": submitting a form outside a <dialog> does nothing, so the answers can
+  // never go to a server, even if the submit listener below were never bound.
+  const form = el("form", { class: "diagnose-form", method: "dialog", novalidate: true, "aria-label": "Lifecycle questionnaire" },
     modeFieldset, teamPanel, ...intro, ...renderQuestionnaire(bundle), progress,
     el("p", { class: "diagnose-buttons" }, submit, " ", clear), formError);
 
