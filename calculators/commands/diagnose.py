@@ -17,6 +17,7 @@ import yaml
 
 from calculators.diagnostic import DONT_KNOW, diagnose_document, to_markdown
 from calculators.errors import InputError
+from calculators.jsonload import no_duplicate_keys
 from calculators.files import display_name, json_text, read_bounded
 
 #: Largest answers file read. One respondent's answers to the questionnaire's two dozen
@@ -104,7 +105,7 @@ def parse_answers_text(text: str, name: str) -> object:
     """Parse an answers file as JSON (``.json``) or YAML (anything else), with positions in errors."""
     if name.lower().endswith(".json"):
         try:
-            return json.loads(text, object_pairs_hook=_no_duplicate_pairs)
+            return json.loads(text, object_pairs_hook=no_duplicate_keys)
         except json.JSONDecodeError as error:
             raise _positioned(name, f"not valid JSON: {error.msg}", error.lineno, error.colno) from None
         except InputError as error:
@@ -124,15 +125,6 @@ def parse_answers_text(text: str, name: str) -> object:
         raise InputError(f"{name}: not valid YAML: {str(error).splitlines()[0]}") from None
     except RecursionError:
         raise InputError(f"{name}: not valid answers: lists or mappings nested too deeply") from None
-
-
-def _no_duplicate_pairs(pairs: list) -> dict:
-    result = {}
-    for key, value in pairs:
-        if key in result:
-            raise InputError(f"key {key!r} appears twice in a JSON object")
-        result[key] = value
-    return result
 
 
 def format_questionnaire(bundle: dict) -> str:

@@ -135,8 +135,8 @@ def analyse(
     ``direction`` is ``"auto"`` (as the data says, see :func:`choose_direction`),
     ``"directed"`` (the first column named the second) or ``"undirected"``;
     ``use_weights`` reads tie weights as strength; ``network`` picks one network from a
-    survey file with several; ``fmt`` forces a format (``csv``, ``tsv``, ``semicolon``,
-    ``whitespace``, ``graphml``, ``gexf``) and ``filename`` helps detection; ``exact``
+    survey file with several; ``fmt`` forces a format (one of
+    :data:`calculators.network.parse.FORMATS`) and ``filename`` helps detection; ``exact``
     forbids estimates; ``engine`` picks the engine and ``scale`` the size limits
     (``"browser"`` or ``"command-line"``); ``mode`` reads two-mode data (people × events)
     as people linked through shared events: ``"auto"`` when the file shows it is two-mode,

@@ -13,32 +13,12 @@
 """
 from __future__ import annotations
 
-import json
-
+from calculators import jsonload
 from calculators.errors import InputError
 from calculators.network.records import LABEL_KEYS, NodeEdgeReader, ParsedTies, keep_attribute, show
 
 _NETWORK_KEYS = ("type", "connection type", "network", "relation")
 _WEIGHT_KEYS = ("weight", "strength", "value")
-
-
-def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
-    seen: dict = {}
-    for key, value in pairs:
-        if key in seen:
-            raise InputError(f"JSON object repeats the key {show(key)}")
-        seen[key] = value
-    return seen
-
-
-def load(text: str) -> object:
-    """``json.loads`` with one-line errors for bad syntax, repeated keys and absurd nesting."""
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicates)
-    except json.JSONDecodeError as error:
-        raise InputError(f"not valid JSON ({error.msg})", line=error.lineno, column=error.colno) from None
-    except RecursionError:
-        raise InputError("JSON nested too deeply to be a network file") from None
 
 
 def kind_of(document: object) -> str | None:
@@ -64,7 +44,7 @@ def parse_json(text: str) -> ParsedTies:
     >>> [(t.source, t.target) for t in parsed.ties], parsed.directed
     ([('Ann', 'Bob')], True)
     """
-    document = load(text)
+    document = jsonload.loads(text)
     kind = kind_of(document)
     if kind is None:
         keys = ", ".join(sorted(map(str, document))[:6]) if isinstance(document, dict) else type(document).__name__

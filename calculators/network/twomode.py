@@ -13,10 +13,12 @@ How it is recognised (``evidence``):
 * ``"attribute"`` — a GraphML/GEXF/JSON node attribute ``bipartite`` (networkx's
   convention) or a true/false ``type`` (igraph's) splits the nodes in two, and every tie
   joins the two sides;
-* ``"pattern"`` — no name appears in both columns of an edge list, and several second-
-  column names are shared: this only *looks* two-mode (a list of managers and the staff
-  they manage looks the same), so the file is read as it stands with a note saying how to
-  read it as two-mode.
+* ``"pattern"`` — no name appears in both columns of an edge list (not a survey's
+  nominations), and several second-column names are shared by several first-column
+  names: the file only *looks* two-mode, so it is read as it stands, with a note saying
+  how to read it as two-mode. Any tree, path or other bipartite network of people looks
+  the same when its rows happen to be written one way round, and the same network must
+  not be read differently because its rows were.
 
 ``mode`` chooses: ``"auto"`` (project on header or attribute evidence), ``"two-mode"``
 (project; people are the first column, or the side of the first node listed — networkx,
@@ -56,8 +58,8 @@ def _sides_from_attribute(parsed: ParsedTies) -> tuple[set[str], str] | None:
 
 
 def _looks_two_mode(parsed: ParsedTies) -> bool:
-    if parsed.info.get("delimiter") is None or len(parsed.ties) < 4:
-        return False
+    if parsed.info.get("delimiter") is None or parsed.info.get("nominations") or len(parsed.ties) < 4:
+        return False  # survey nominations name people in both columns, even when no respondent is named
     firsts = {tie.source for tie in parsed.ties}
     seconds = {tie.target for tie in parsed.ties}
     if firsts & seconds or len(firsts) < 2 or len(seconds) < 2:
@@ -85,13 +87,14 @@ def apply(parsed: ParsedTies, mode: str) -> ParsedTies:
             described = f"the node attribute {key!r} splits the nodes into two sides and every tie joins them"
         elif _looks_two_mode(parsed):
             evidence = "pattern"
+            people = {tie.source for tie in parsed.ties} | {n for n in parsed.names if n not in {t.target for t in parsed.ties}}
             described = "no name appears in both columns, and several names in the second column are shared"
     if mode == "one-mode" or (mode == "auto" and evidence in (None, "pattern")):
         parsed.info["two_mode"] = {"evidence": evidence, "projected": False}
         if evidence == "pattern":
             parsed.notes.append(Note("two-mode", f"This may be two-mode data (people and the events, projects or meetings they share): {described}. "
-                                                 "It is read as ties between people; if the second column holds events, choose two-mode "
-                                                 "(command line: --two-mode) to link people who share them"))
+                                                 "It is read as ties between people; if the second column holds events, choose people to events "
+                                                 "(command line: --two-mode) to link the people who share them"))
         elif evidence is not None:
             parsed.notes.append(Note("two-mode", f"Read as one-mode, as asked, although {described}: the events are analysed as if they were people"))
         return parsed

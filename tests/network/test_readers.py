@@ -133,8 +133,9 @@ def test_node_link_and_cytoscape_json():
                               "edges": [{"data": {"source": "a", "target": "b", "interaction": "advice"}}]}}
     assert [(t.source, t.target, t.network) for t in parse_ties(json.dumps(cytoscape)).ties] == [("Ann", "b", "advice")]
     assert "not a network" in error_of('{"title": "my notes"}')
-    assert "repeats the key" in error_of('{"nodes": [], "nodes": [], "links": []}')
+    assert "appears twice" in error_of('{"nodes": [], "nodes": [], "links": []}')
     assert "nested too deeply" in error_of("[" * 100_000)
+    assert "not valid JSON" in error_of('{"nodes": [')
 
 
 # --- GraphML and GEXF --------------------------------------------------------------------------
@@ -231,12 +232,18 @@ def test_two_mode_header_is_projected_and_events_hold_no_roles():
 
 
 def test_two_mode_pattern_is_noted_and_can_be_chosen():
-    text = DAVIS_PART.split("\n", 1)[1]
+    text = DAVIS_PART.split("\n", 1)[1]  # no header: only the pattern suggests two-mode
     result = analyse(text)
-    assert any(p["name"] == "E8" for p in result["people"])
+    assert result["input"]["two_mode"] == {"evidence": "pattern", "projected": False}
     assert any(n["kind"] == "two-mode" and "--two-mode" in n["message"] for n in result["notes"])
     chosen = analyse(text, mode="two-mode")
     assert {p["name"] for p in chosen["people"]} == {p["name"] for p in analyse(DAVIS_PART)["people"]}
+    # A path of people written with its rows one way round looks the same: it is never projected unasked.
+    path = "a,b\nc,b\nc,d\ne,d\n"
+    assert analyse(path)["summary"]["people"] == 5
+    # Survey nominations are people naming people, even when no respondent is named.
+    survey = "respondent,named person\n" + "".join(f"R{i},P{j}\n" for i in range(4) for j in range(3))
+    assert analyse(survey)["input"]["two_mode"] == {"evidence": None, "projected": False}
     assert "appear in both columns" in error_of("Ann,Bob\nBob,Cy\n", mode="two-mode")
     assert "no direction" in error_of(DAVIS_PART, direction="directed")
     assert "'mode' must be one of" in error_of("Ann,Bob", mode="bipartite")
