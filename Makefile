@@ -40,4 +40,4 @@ bench: setup
 	$(BIN)/python scripts/bench_browser.py
 
 clean:
-	rm -rf site .cache docs/vendor calculators/data
+	rm -rf site .cache docs/vendor calculators/innovation_toolkit/data

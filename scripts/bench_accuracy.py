@@ -40,9 +40,9 @@ sys.path.insert(0, str(REPO))
 
 import networkx as nx  # noqa: E402
 
-from calculators.network import limits, networkit_engine  # noqa: E402
-from calculators.network.connectors import find_connectors  # noqa: E402
-from calculators.network.measures import jaccard, networkx_baseline, top_share_sets  # noqa: E402
+from innovation_toolkit.network import limits, networkit_engine  # noqa: E402
+from innovation_toolkit.network.connectors import find_connectors  # noqa: E402
+from innovation_toolkit.network.measures import jaccard, networkx_baseline, top_share_sets  # noqa: E402
 
 CACHE = REPO / ".cache" / "bench_accuracy"
 SEEDS = (42, 43, 44)
@@ -126,11 +126,11 @@ def pyodide_rows(graphs: dict, cpython: dict) -> dict | None:
     if not node or not (REPO / "docs" / "vendor" / "manifest.json").exists():
         print("Pyodide: skipped (needs node and docs/vendor/: run scripts/generate.py)", file=sys.stderr)
         return None
-    cases = [{"id": "warm-up", "call": "calculators.network:analyse", "kwargs": {"text": "a,b\nb,c\nc,d"}}]
+    cases = [{"id": "warm-up", "call": "innovation_toolkit.network:analyse", "kwargs": {"text": "a,b\nb,c\nc,d"}}]
     for name, graph in graphs.items():
         text = text_of(graph)
-        cases.append({"id": f"analyse-{name}", "call": "calculators.network:analyse", "kwargs": {"text": text}})
-        cases.append({"id": f"baseline-{name}", "call": "calculators.network.measures:networkx_baseline",
+        cases.append({"id": f"analyse-{name}", "call": "innovation_toolkit.network:analyse", "kwargs": {"text": text}})
+        cases.append({"id": f"baseline-{name}", "call": "innovation_toolkit.network.measures:networkx_baseline",
                       "kwargs": {"text": text, "pivots": cpython[name]["pivots"][0], "seed": 42}})
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "cases.json"
@@ -155,7 +155,7 @@ def pyodide_rows(graphs: dict, cpython: dict) -> dict | None:
 
 def child(engine: str, path: str) -> int:
     """Run one region-scale analysis and print its figures (called in a fresh process)."""
-    from calculators.network import analyse
+    from innovation_toolkit.network import analyse
 
     text = Path(path).read_text()
     started = time.perf_counter()

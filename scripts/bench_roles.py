@@ -3,7 +3,7 @@
 For 100, 500, 2,000 and 5,000 people (fixed-seed random networks with five ties per
 person), prints the time to analyse each network, and the same time as a multiple of a
 baseline measured in the same run on the same machine: reading the edge list and building
-the graph (``calculators.network.build:load_network``). Ratios travel between machines
+the graph (``innovation_toolkit.network.build:load_network``). Ratios travel between machines
 better than seconds do.
 
     .venv/bin/python scripts/bench_roles.py            # CPython and Pyodide
@@ -33,8 +33,8 @@ sys.path.insert(0, str(REPO))
 
 import networkx as nx  # noqa: E402
 
-from calculators.network import analyse  # noqa: E402
-from calculators.network.build import load_network  # noqa: E402
+from innovation_toolkit.network import analyse  # noqa: E402
+from innovation_toolkit.network.build import load_network  # noqa: E402
 
 SIZES = (100, 500, 2000, 5000)
 TIES_PER_PERSON = 5
@@ -65,11 +65,11 @@ def time_pyodide(texts: dict[int, str], repeat: int) -> dict | None:
     if not node or not runner.exists() or not vendor.exists():
         print("Pyodide: skipped (needs node, tests/pyodide/run_calls.mjs and docs/vendor/)", file=sys.stderr)
         return None
-    cases = [{"id": "warm-up", "call": "calculators.network:analyse", "kwargs": {"text": network_text(30)}}]
+    cases = [{"id": "warm-up", "call": "innovation_toolkit.network:analyse", "kwargs": {"text": network_text(30)}}]
     for size, text in texts.items():
         for round_ in range(repeat):
-            cases.append({"id": f"load-{size}-{round_}", "call": "calculators.network.build:load_network", "kwargs": {"text": text}})
-            cases.append({"id": f"analyse-{size}-{round_}", "call": "calculators.network:analyse", "kwargs": {"text": text}})
+            cases.append({"id": f"load-{size}-{round_}", "call": "innovation_toolkit.network.build:load_network", "kwargs": {"text": text}})
+            cases.append({"id": f"analyse-{size}-{round_}", "call": "innovation_toolkit.network:analyse", "kwargs": {"text": text}})
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.json"
         path.write_text(json.dumps(cases))

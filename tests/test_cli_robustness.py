@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from calculators.errors import InputError
-from calculators.files import json_text, read_bounded
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.files import json_text, read_bounded
 from sitegen.content import load_content
 from sitegen.diagnostic_data import build_diagnostic_data
 
@@ -40,7 +40,7 @@ def _bound_memory() -> None:
 def cli(*argv, stdin=None, input_bytes: bytes | None = None, env=None) -> subprocess.CompletedProcess:
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-m", "calculators.cli", *map(str, argv)],
+        [sys.executable, "-m", "innovation_toolkit.cli", *map(str, argv)],
         cwd=REPO, stdin=stdin, input=input_bytes, capture_output=True, timeout=TIME_LIMIT,
         preexec_fn=_bound_memory, env=env, check=False,
     )
@@ -197,7 +197,7 @@ def test_help_is_unchanged():
 def test_output_into_head_ends_quietly(large_network):
     # The JSON is far larger than a pipe's buffer, so writing it meets the pipe head closed.
     done = subprocess.run(
-        f"'{sys.executable}' -m calculators.cli roles '{large_network}' --json | head -1; echo \"status ${{PIPESTATUS[0]}}\"",
+        f"'{sys.executable}' -m innovation_toolkit.cli roles '{large_network}' --json | head -1; echo \"status ${{PIPESTATUS[0]}}\"",
         shell=True, executable="/bin/bash", cwd=REPO, capture_output=True, timeout=120, preexec_fn=_bound_memory, check=False,
     )
     assert done.stdout == b"{\nstatus 141\n"  # 128 + SIGPIPE, as the shell reports for cat or grep
@@ -205,7 +205,7 @@ def test_output_into_head_ends_quietly(large_network):
 
 
 def test_reader_gone_before_any_output(large_network):
-    reader = subprocess.Popen([sys.executable, "-m", "calculators.cli", "roles", str(large_network)],
+    reader = subprocess.Popen([sys.executable, "-m", "innovation_toolkit.cli", "roles", str(large_network)],
                               cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_bound_memory)
     reader.stdout.close()  # long before the analysis ends: even a short report meets a closed pipe
     err = reader.stderr.read()
@@ -239,7 +239,7 @@ def test_library_warnings_stay_off_the_terminal(tmp_path, warning_option):
 
 NOISY = """
 import sys, warnings
-from calculators.commands import roles
+from innovation_toolkit.commands import roles
 real = roles.analyse
 def noisy(*args, **kwargs):
     warnings.warn("library noise", UserWarning)
@@ -247,7 +247,7 @@ def noisy(*args, **kwargs):
     warnings.warn("odd number", RuntimeWarning)
     return real(*args, **kwargs)
 roles.analyse = noisy
-from calculators.cli import main
+from innovation_toolkit.cli import main
 sys.exit(main(sys.argv[1:]))
 """
 

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators.diagnostic import (
+from innovation_toolkit.diagnostic import (
     decode_fragment,
     decode_team_fragment,
     diagnose,
@@ -25,7 +25,7 @@ from calculators.diagnostic import (
     triangle_svg,
     validate_answers,
 )
-from calculators.errors import InputError
+from innovation_toolkit.errors import InputError
 from sitegen.content import load_content
 from sitegen.diagnostic_data import DiagnosticDataError, build_diagnostic_data
 

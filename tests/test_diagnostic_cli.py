@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from calculators.cli import main
-from calculators.commands import diagnose as command
+from innovation_toolkit.cli import main
+from innovation_toolkit.commands import diagnose as command
 from sitegen.content import load_content
 from sitegen.diagnostic_data import build_diagnostic_data
 
@@ -150,7 +150,7 @@ def test_no_file_and_no_questions_is_an_error(capsys, bundle_file):
 def test_real_process_never_prints_a_traceback(bundle_file, tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text("new-structures: 11\n", encoding="utf-8")
-    run_ = subprocess.run([sys.executable, "-m", "calculators.cli", "diagnose", str(path), "--data", str(bundle_file)],
+    run_ = subprocess.run([sys.executable, "-m", "innovation_toolkit.cli", "diagnose", str(path), "--data", str(bundle_file)],
                           cwd=REPO, capture_output=True, text=True)
     assert run_.returncode == 2
     assert "Traceback" not in run_.stderr and run_.stderr.startswith("error: ")

@@ -2,7 +2,7 @@
 
 Every file in tests/pyodide/cases/ lists calls; each runs here and in Pyodide with the
 wheels the site ships, and the JSON results must be equal. A keyword argument written
-{"$generated": "NAME.json"} stands for the generated bundle calculators/data/NAME.json.
+{"$generated": "NAME.json"} stands for the generated bundle calculators/innovation_toolkit/data/NAME.json.
 """
 import json
 import shutil
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from calculators.dispatch import run_call
+from innovation_toolkit.dispatch import run_call
 
 HERE = Path(__file__).resolve().parent
 CASE_FILES = sorted((HERE / "pyodide" / "cases").glob("*.json"))
@@ -20,11 +20,11 @@ CASES = [case for file in CASE_FILES for case in json.loads(file.read_text())]
 pytestmark = pytest.mark.pyodide
 
 
-GENERATED = HERE.parent / "calculators" / "data"
+GENERATED = HERE.parent / "calculators" / "innovation_toolkit" / "data"
 
 
 def resolve(kwargs: dict) -> dict:
-    """Replace {"$generated": "NAME.json"} by the generated calculators/data/NAME.json."""
+    """Replace {"$generated": "NAME.json"} by the generated calculators/innovation_toolkit/data/NAME.json."""
     return {
         key: json.loads((GENERATED / value["$generated"]).read_text()) if isinstance(value, dict) and "$generated" in value else value
         for key, value in kwargs.items()

@@ -2,7 +2,7 @@
 
 - Pyodide core from the npm registry (``npm pack``), checked against the pinned sha256.
 - networkx's pure wheel from PyPI (``pip download --no-deps``), checked likewise.
-- A wheel of this project's ``calculators`` package, rebuilt only when its sources change.
+- A wheel of this project's ``innovation_toolkit`` package (in ``calculators/``), rebuilt only when its sources change.
 
 Downloads are cached in ``.cache/vendor/``; a second run copies nothing it already has.
 ``docs/vendor/manifest.json`` tells the browser worker which wheels to install.

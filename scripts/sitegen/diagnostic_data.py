@@ -1,8 +1,8 @@
 """Compile the lifecycle diagnostic's data bundle from loaded content.
 
 ``build_diagnostic_data(content)`` takes what ``sitegen.content.load_content()`` returns and
-gives the plain, JSON-serialisable dict that ``calculators.diagnostic`` works on, both on
-the command line (``calculators/data/diagnostic.json``) and in the browser. It keeps only
+gives the plain, JSON-serialisable dict that ``innovation_toolkit.diagnostic`` works on, both on
+the command line (``calculators/innovation_toolkit/data/diagnostic.json``) and in the browser. It keeps only
 what the calculator shows, so the page downloads little, and it checks the joins that the
 schemas cannot see (weights keyed by phase, scales and corners named by questions).
 

@@ -16,7 +16,7 @@ from sitegen.content import CONTENT, REPO, load_valid_content
 DOCS = REPO / "docs"
 # docs/ folders (and files) that belong to the generator; keep in step with .gitignore.
 GENERATED = ["index.md", "findings", "model", "toolkit", "case-studies", "network-analysis", "recommendations", "reference", "data"]
-CALCULATOR_DATA = REPO / "calculators" / "data"
+CALCULATOR_DATA = REPO / "calculators" / "innovation_toolkit" / "data"
 
 
 def build_pages(content: dict) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """End to end in headless Chromium: "Diagnose your phase" (the lifecycle diagnostic's widget).
 
-Every expected value comes from running calculators.diagnostic in this process on the same
+Every expected value comes from running innovation_toolkit.diagnostic in this process on the same
 bundle the page fetches, so the page must show what the command line computes.
 """
 import json
@@ -15,7 +15,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from calculators.diagnostic import (
+from innovation_toolkit.diagnostic import (
     decode_fragment,
     decode_team_fragment,
     diagnose,
@@ -24,7 +24,7 @@ from calculators.diagnostic import (
     to_markdown,
     validate_answers,
 )
-from calculators.errors import InputError
+from innovation_toolkit.errors import InputError
 
 pytestmark = pytest.mark.browser
 
@@ -96,7 +96,7 @@ def answer_by_keyboard(page, bundle, answers):
 def test_reached_by_navigation_answered_by_keyboard_and_matches_the_cli(page, site_url, bundle):
     answers = calibration_answers("knowsley")
     cli = subprocess.run(
-        [sys.executable, "-m", "calculators.cli", "diagnose", str(CALIBRATION / "knowsley.yaml"), "--json"],
+        [sys.executable, "-m", "innovation_toolkit.cli", "diagnose", str(CALIBRATION / "knowsley.yaml"), "--json"],
         capture_output=True, text=True, check=True,
     )
     expected = json.loads(cli.stdout)

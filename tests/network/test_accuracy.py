@@ -6,9 +6,9 @@ import json
 import networkx as nx
 import pytest
 
-from calculators.errors import InputError
-from calculators.network import analyse, limits
-from calculators.network.measures import EXACT_SENTENCE, jaccard, path_measures, top_share_sets
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network import analyse, limits
+from innovation_toolkit.network.measures import EXACT_SENTENCE, jaccard, path_measures, top_share_sets
 
 from .helpers import edge_text
 
@@ -159,7 +159,7 @@ def test_analyse_reports_accuracy_and_honours_exact(small_budget):
 
 
 def test_linear_scaled_estimate_with_everyone_is_exact():
-    from calculators.network.measures import _PythonEstimator
+    from innovation_toolkit.network.measures import _PythonEstimator
 
     graph = nx.karate_club_graph()
     estimator = _PythonEstimator(graph, False, True, 1.0, 42)

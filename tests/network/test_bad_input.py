@@ -4,9 +4,9 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from calculators.errors import InputError
-from calculators.network import analyse, limits
-from calculators.network.parse import parse_ties
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network import analyse, limits
+from innovation_toolkit.network.parse import parse_ties
 
 
 def error_of(text, **kwargs) -> str:

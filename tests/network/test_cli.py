@@ -10,8 +10,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from calculators.cli import main
-from calculators.network import limits, networkit_engine
+from innovation_toolkit.cli import main
+from innovation_toolkit.network import limits, networkit_engine
 
 from .helpers import edge_text, kite_text
 from .test_parse import SURVEY
@@ -171,7 +171,7 @@ def test_engine_flag(tmp_path, capsys, monkeypatch):
 def test_installed_entry_point_runs(tmp_path):
     path = write(tmp_path, "kite.csv", kite_text())
     script = Path(sys.executable).with_name("innovation-toolkit")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "calculators.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "innovation_toolkit.cli"]
     done = subprocess.run([*command, "roles", str(path), "--json"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["roles"]["hub"]["people"] == ["Diane"]

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from calculators.errors import InputError
-from calculators.network import limits
-from calculators.network.build import build_graph
-from calculators.network.parse import parse_ties
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network import limits
+from innovation_toolkit.network.build import build_graph
+from innovation_toolkit.network.parse import parse_ties
 
 HERE = Path(__file__).parent / "corpus"
 MANIFEST = json.loads((HERE / "corpus.json").read_text(encoding="utf-8"))

@@ -1,10 +1,10 @@
-"""Who the network picture draws (calculators/network/drawing.py): everyone in a small network;
+"""Who the network picture draws (calculators/innovation_toolkit/network/drawing.py): everyone in a small network;
 in a large one, a capped set of key connectors and the people tied to them, with a caption."""
 import networkx as nx
 import pytest
 
-from calculators.network.drawing import MAX_DRAWN, MAX_KEY_DRAWN, WHOLE_NETWORK_UP_TO, caption, choose, picture
-from calculators.network.wording import figure
+from innovation_toolkit.network.drawing import MAX_DRAWN, MAX_KEY_DRAWN, WHOLE_NETWORK_UP_TO, caption, choose, picture
+from innovation_toolkit.network.wording import figure
 
 
 def test_a_small_network_is_drawn_whole_with_positions_in_the_unit_square():

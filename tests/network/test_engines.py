@@ -8,9 +8,9 @@ import sys
 import networkx as nx
 import pytest
 
-from calculators.errors import InputError
-from calculators.network import limits, networkit_engine
-from calculators.network.measures import path_measures
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network import limits, networkit_engine
+from innovation_toolkit.network.measures import path_measures
 
 HAVE_NETWORKIT = networkit_engine.available()
 needs_networkit = pytest.mark.skipif(

@@ -1,7 +1,7 @@
 """Group findings only when they are unlikely by chance (issue 11).
 
 The key connectors are held fixed and the group labels are the random part, exactly as
-in :mod:`calculators.network.groups`: with random labels, findings must be rare; with a
+in :mod:`innovation_toolkit.network.groups`: with random labels, findings must be rare; with a
 planted separation, they must be found; and the probabilities must match hand-worked and
 brute-force values.
 """
@@ -16,8 +16,8 @@ from fractions import Fraction
 import networkx as nx
 import pytest
 
-from calculators.network import groups
-from calculators.network.groups import (
+from innovation_toolkit.network import groups
+from innovation_toolkit.network.groups import (
     ALPHA,
     MISSING,
     analyse_attribute,

@@ -4,8 +4,8 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from calculators.network import analyse
-from calculators.network.groups import (
+from innovation_toolkit.network import analyse
+from innovation_toolkit.network.groups import (
     brokerage_role,
     core_shares,
     ei_by_group,

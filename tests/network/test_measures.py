@@ -6,8 +6,8 @@ import random
 import networkx as nx
 import pytest
 
-from calculators.errors import InputError
-from calculators.network.measures import (
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network.measures import (
     _Sweep,
     bridge_counts,
     path_measures,
@@ -15,7 +15,7 @@ from calculators.network.measures import (
     shortest_path_sweep,
     tie_weights,
 )
-from calculators.network.summary import density_band, summarise
+from innovation_toolkit.network.summary import density_band, summarise
 
 
 def with_distance(graph: nx.Graph) -> nx.Graph:

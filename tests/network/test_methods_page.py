@@ -1,7 +1,7 @@
 """The methods page (docs/methods/connector-roles.md) says what the engine does.
 
 Each rule the page states is checked here against the code: the figures against
-``calculators.network.limits``, the reference table against a fresh run of the engine, and
+``innovation_toolkit.network.limits``, the reference table against a fresh run of the engine, and
 the worked examples against the engine's own sentences.
 """
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from calculators.network import analyse, limits
-from calculators.network.roles import most_holders, most_tied
+from innovation_toolkit.network import analyse, limits
+from innovation_toolkit.network.roles import most_holders, most_tied
 
 from .helpers import edge_text, holders, kite_text
 
@@ -110,7 +110,7 @@ def test_weights_statements(page):
 
 
 def test_group_chance_statements(page):
-    from calculators.network import groups
+    from innovation_toolkit.network import groups
 
     assert f"Holm's (1979) method at α = {groups.ALPHA:g}" in page
     assert f"{groups.MAX_PERMUTATIONS:,} times on small networks" in page
@@ -135,7 +135,7 @@ def test_weighted_examples_on_the_page(page):
 
 
 def test_limits_and_accuracy_statements(page):
-    from calculators.network.limits import (
+    from innovation_toolkit.network.limits import (
         AGREEMENT_TARGET,
         BROWSER,
         COMMAND_LINE,
@@ -168,7 +168,7 @@ def test_limits_and_accuracy_statements(page):
 def test_input_statements_match_the_readers(page):
     import math
 
-    from calculators.network.delimited import TEXT_SCALES
+    from innovation_toolkit.network.delimited import TEXT_SCALES
 
     low, high = round(math.log10(limits.MIN_WEIGHT)), round(math.log10(limits.MAX_WEIGHT))
     assert f"between 10<sup>−{-low}</sup> and 10<sup>{high}</sup>" in page

@@ -4,9 +4,9 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from calculators.errors import InputError
-from calculators.network import analyse
-from calculators.network.parse import detect_format, parse_people, parse_ties
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network import analyse
+from innovation_toolkit.network.parse import detect_format, parse_people, parse_ties
 
 from .helpers import person
 

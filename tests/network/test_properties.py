@@ -6,10 +6,10 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calculators.errors import InputError
-from calculators.network import analyse
-from calculators.network.analyse import DIRECTIONS
-from calculators.network.twomode import MODES
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network import analyse
+from innovation_toolkit.network.analyse import DIRECTIONS
+from innovation_toolkit.network.twomode import MODES
 
 FAST = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from calculators.errors import InputError
-from calculators.network import analyse, limits
-from calculators.network.parse import detect_format, parse_people, parse_ties
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network import analyse, limits
+from innovation_toolkit.network.parse import detect_format, parse_people, parse_ties
 
 
 def pairs(text, **kwargs):

@@ -6,7 +6,7 @@ import json
 import networkx as nx
 import pytest
 
-from calculators.network import analyse
+from innovation_toolkit.network import analyse
 
 from .helpers import KITE_NAMES, edge_text, holders, kite_text, person
 

@@ -5,8 +5,8 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators.network import analyse
-from calculators.network.resilience import departure, largest_group, most_critical, split_sizes
+from innovation_toolkit.network import analyse
+from innovation_toolkit.network.resilience import departure, largest_group, most_critical, split_sizes
 
 # Two triangles joined through "m":  a-b-c triangle, c-m, m-x, x-y-z triangle, plus a lone pair p-q.
 BOWTIE = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("c", "m"), ("m", "x"), ("x", "y"), ("y", "z"), ("x", "z"), ("p", "q")])
@@ -78,7 +78,7 @@ def test_resilience_in_the_full_result():
 
 
 def test_when_nobody_stands_out_there_is_no_departure_scenario_and_the_roles_say_why():
-    from calculators.network.analyse import analyse
+    from innovation_toolkit.network.analyse import analyse
 
     result = analyse("Ann,Bob\nCy,Dee")
     assert result["resilience"]["scenarios"] == []

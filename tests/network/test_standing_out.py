@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calculators.network import analyse
-from calculators.network.roles import most_holders, most_tied, stand_out
+from innovation_toolkit.network import analyse
+from innovation_toolkit.network.roles import most_holders, most_tied, stand_out
 
 ROLES = ("hub", "gatekeeper", "pulsetaker")
 PROPERTIES = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -194,7 +194,7 @@ def test_graphml_and_gexf_declared_direction_is_honoured_and_can_be_overridden(w
 
 
 def test_an_unknown_direction_is_a_one_line_error():
-    from calculators.errors import InputError
+    from innovation_toolkit.errors import InputError
 
     with pytest.raises(InputError, match="'direction' must be one of auto, directed, undirected"):
         analyse("Ann,Bob", direction="sideways")

@@ -1,7 +1,7 @@
 // Run calculator calls inside real Pyodide under Node, with the same vendored runtime and
 // wheels the site ships (docs/vendor/). Usage: node run_calls.mjs CASES.json [CASES.json …]
 // Each file holds [{"id", "call": "module.path:function", "kwargs": {...}}]; a keyword argument
-// written {"$generated": "NAME.json"} stands for the generated calculators/data/NAME.json.
+// written {"$generated": "NAME.json"} stands for the generated calculators/innovation_toolkit/data/NAME.json.
 // Prints one JSON array [{"id", "result"} | {"id", "error", "line", "column"}, "elapsed_ms"].
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -18,13 +18,13 @@ for (const wheel of manifest.wheels) {
   pyodide.unpackArchive(new Uint8Array(bytes), "wheel");
 }
 
-const runCall = pyodide.pyimport("calculators.dispatch").run_call;
+const runCall = pyodide.pyimport("innovation_toolkit.dispatch").run_call;
 
 async function resolveKwargs(kwargs = {}) {
   const resolved = {};
   for (const [key, value] of Object.entries(kwargs)) {
     const name = value && typeof value === "object" && !Array.isArray(value) ? value.$generated : undefined;
-    resolved[key] = name ? JSON.parse(await readFile(path.join(repo, "calculators", "data", name), "utf8")) : value;
+    resolved[key] = name ? JSON.parse(await readFile(path.join(repo, "calculators", "innovation_toolkit", "data", name), "utf8")) : value;
   }
   return resolved;
 }

@@ -1,5 +1,5 @@
 // The one module Web Worker that owns Pyodide. It loads the vendored runtime and wheels from
-// this site (never another host), then answers calls to functions in the `calculators`
+// this site (never another host), then answers calls to functions in the `innovation_toolkit`
 // package. Messages in: {type: "start"} | {type: "call", id, call, kwargs}.
 // Messages out: {type: "status", state: "loading" | "ready" | "failed", step, steps, message}
 //               {type: "result", id, result | error, line, column, elapsed_ms}.
@@ -60,8 +60,8 @@ async function start() {
   const wheels = await Promise.all(manifest.wheels.map((wheel) => fetchBytes(new URL(`wheels/${wheel.file}`, vendor))));
   for (const bytes of wheels) pyodide.unpackArchive(bytes, "wheel");
   status("loading", "Starting the calculators", 3);
-  pyodide.runPython("import networkx, calculators.dispatch");
-  runCall = pyodide.pyimport("calculators.dispatch").run_call;
+  pyodide.runPython("import networkx, innovation_toolkit.dispatch");
+  runCall = pyodide.pyimport("innovation_toolkit.dispatch").run_call;
   status("ready", "Ready");
 }
 
@@ -73,7 +73,7 @@ function ensureStarted() {
   return starting;
 }
 
-// A file's bytes (a Uint8Array) travel to Python as {"$bytes": base64}; calculators.dispatch turns them back.
+// A file's bytes (a Uint8Array) travel to Python as {"$bytes": base64}; innovation_toolkit.dispatch turns them back.
 function bytesAsBase64(key, value) {
   if (!(value instanceof Uint8Array)) return value;
   let binary = "";

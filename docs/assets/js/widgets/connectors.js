@@ -1,5 +1,5 @@
 // "Map your connectors": input (paste, file, drop, people table, direction, network), a call
-// to calculators.network.analyse:analyse in the Pyodide worker, and the results — findings,
+// to innovation_toolkit.network.analyse:analyse in the Pyodide worker, and the results — findings,
 // a sortable table of people (the primary view), the network picture, groups, several
 // networks, resilience — with CSV/JSON/PNG/SVG export and a print view.
 // Names are personal data: they stay in this page, and are only ever rendered as text.
@@ -7,13 +7,13 @@ import { showRuntimeStatus } from "./status.js";
 import { colouring, drawPicture, legend, loadCytoscape, pictureSvg, plural } from "./connectors-picture.js";
 import { rolesCsv } from "./connectors-export.js";
 
-const CALL = "calculators.network.analyse:analyse";
+const CALL = "innovation_toolkit.network.analyse:analyse";
 const ROLES = ["hub", "gatekeeper", "pulsetaker"];
 const SHOW_IN_BOX = 200_000; // longer files are analysed as they are, without filling the text box
 const FIRST_ROWS = 250; // rows of the people table drawn at once; the rest on request
 const EXAMPLE = { ties: "riverside-ties.csv", people: "riverside-people.csv" };
 
-// Until the engine answers with its own limits (calculators/network/limits.py), use the same figures.
+// Until the engine answers with its own limits (calculators/innovation_toolkit/network/limits.py), use the same figures.
 let LIMITS = { max_characters: 30_000_000, max_people: 5_000, max_ties: 50_000, max_draw_nodes: 400 };
 
 const number = (value) => (typeof value === "number" ? value.toLocaleString("en-GB") : value);
@@ -144,7 +144,7 @@ export function bindConnectors(root, runtime) {
     }
     if (runtimeState !== "ready" || state.limitsAsked) return;
     state.limitsAsked = true;
-    runtime.call("calculators.network.limits:as_dict", {}).then((outcome) => {
+    runtime.call("innovation_toolkit.network.limits:as_dict", {}).then((outcome) => {
       if (outcome.result) LIMITS = { ...LIMITS, ...outcome.result };
     }, () => { state.limitsAsked = false; });
   });

@@ -1,4 +1,4 @@
-// "Diagnose your phase": the lifecycle diagnostic's page widget over calculators.diagnostic.
+// "Diagnose your phase": the lifecycle diagnostic's page widget over innovation_toolkit.diagnostic.
 // All scoring, validation, fragment encoding and Markdown export happen in Python (through the
 // shared runtime); this module only renders the questionnaire from the generated bundle and
 // the result the calculator returns. Everything is built with DOM APIs and textContent: what
@@ -8,10 +8,10 @@ import { showRuntimeStatus } from "./status.js";
 
 const DATA_URL = new URL("../../../data/diagnostic.json", import.meta.url);
 const SITE_ROOT = new URL("../../../", import.meta.url);
-const DIAGNOSTIC = "calculators.diagnostic";
+const DIAGNOSTIC = "innovation_toolkit.diagnostic";
 // The command-line reader: JSON and YAML with line/column in its messages. Pyodide can only
 // run it when PyYAML is installed in the worker; otherwise JSON is read here (see readFile).
-const FILE_READER = "calculators.commands.diagnose:parse_answers_text";
+const FILE_READER = "innovation_toolkit.commands.diagnose:parse_answers_text";
 const DONT_KNOW = "dont-know";
 const UPDATE_DELAY_MS = 150;
 

@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import networkx as nx
 
-from calculators.errors import InputError
-from calculators.network import limits
-from calculators.network.build import build_graph, check_size, near_duplicate_names
-from calculators.network.connectors import Connectors, find_connectors
-from calculators.network.drawing import picture
-from calculators.network.groups import analyse_attribute, group_attributes
-from calculators.network.layers import consistent_core, network_summary, split_networks
-from calculators.network.measures import check_engine
-from calculators.network.parse import parse_people, parse_ties
-from calculators.network.records import Note
-from calculators.network.resilience import departure, most_critical, split_sizes
-from calculators.network.roles import (
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network import limits
+from innovation_toolkit.network.build import build_graph, check_size, near_duplicate_names
+from innovation_toolkit.network.connectors import Connectors, find_connectors
+from innovation_toolkit.network.drawing import picture
+from innovation_toolkit.network.groups import analyse_attribute, group_attributes
+from innovation_toolkit.network.layers import consistent_core, network_summary, split_networks
+from innovation_toolkit.network.measures import check_engine
+from innovation_toolkit.network.parse import parse_people, parse_ties
+from innovation_toolkit.network.records import Note
+from innovation_toolkit.network.resilience import departure, most_critical, split_sizes
+from innovation_toolkit.network.roles import (
     ROLE_MEASURE,
     ROLES,
     cutoff_count,
@@ -25,9 +25,9 @@ from calculators.network.roles import (
     pulsetaker_sentence,
     role_statement,
 )
-from calculators.network.summary import summarise
-from calculators.network.wording import are, count, names_list
-from calculators.network.wording import people as people_count
+from innovation_toolkit.network.summary import summarise
+from innovation_toolkit.network.wording import are, count, names_list
+from innovation_toolkit.network.wording import people as people_count
 
 SCHEMA = "connector-roles/1"
 UNNAMED_NETWORK = "(no network given)"
@@ -130,18 +130,18 @@ def analyse(
 ) -> dict:
     """Find hubs, gatekeepers and pulsetakers in a network, and what depends on them.
 
-    ``text`` holds the ties in any format :func:`calculators.network.parse.parse_ties`
+    ``text`` holds the ties in any format :func:`innovation_toolkit.network.parse.parse_ties`
     reads; ``people`` optionally holds a people table (``name, organisation, sector`` …).
     ``direction`` is ``"auto"`` (as the data says, see :func:`choose_direction`),
     ``"directed"`` (the first column named the second) or ``"undirected"``;
     ``use_weights`` reads tie weights as strength; ``network`` picks one network from a
     survey file with several; ``fmt`` forces a format (one of
-    :data:`calculators.network.parse.FORMATS`) and ``filename`` helps detection; ``exact``
+    :data:`innovation_toolkit.network.parse.FORMATS`) and ``filename`` helps detection; ``exact``
     forbids estimates; ``engine`` picks the engine and ``scale`` the size limits
     (``"browser"`` or ``"command-line"``); ``mode`` reads two-mode data (people × events)
     as people linked through shared events: ``"auto"`` when the file shows it is two-mode,
-    ``"two-mode"`` or ``"one-mode"`` to choose (see :mod:`calculators.network.twomode`). Returns one JSON-serialisable dict (see the
-    methods page for every key); raises :class:`calculators.errors.InputError` for bad
+    ``"two-mode"`` or ``"one-mode"`` to choose (see :mod:`innovation_toolkit.network.twomode`). Returns one JSON-serialisable dict (see the
+    methods page for every key); raises :class:`innovation_toolkit.errors.InputError` for bad
     input.
 
     >>> result = analyse("Ann,Bob\\nBob,Cy\\nCy,Dee\\nBob,Dee")

@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree
 
-from calculators.errors import InputError
-from calculators.network.records import LABEL_KEYS, NodeEdgeReader, Note, ParsedTies, keep_attribute, show
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network.records import LABEL_KEYS, NodeEdgeReader, Note, ParsedTies, keep_attribute, show
 
 _FORBIDDEN_XML = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")

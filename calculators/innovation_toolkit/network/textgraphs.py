@@ -10,7 +10,7 @@
   that a file with both ``*Edges`` (undirected) and ``*Arcs`` (directed) keeps each tie's
   direction; ``%`` comment lines are dropped first; the ``*list`` sections, which networkx
   does not read, are expanded to one tie per pair; ``*Vertices 32 18`` (a two-mode network
-  whose first 18 vertices are one kind) marks the two sides for :mod:`calculators.network.twomode`.
+  whose first 18 vertices are one kind) marks the two sides for :mod:`innovation_toolkit.network.twomode`.
 """
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ import re
 import shlex
 import warnings
 
-from calculators.errors import InputError
-from calculators.network import limits
-from calculators.network.records import LABEL_KEYS, NodeEdgeReader, Note, ParsedTies, keep_attribute, show
-from calculators.network.wording import names_list
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network import limits
+from innovation_toolkit.network.records import LABEL_KEYS, NodeEdgeReader, Note, ParsedTies, keep_attribute, show
+from innovation_toolkit.network.wording import names_list
 
 _GML_START = re.compile(r"\A(?:\s*#[^\n]*\n|\s*(?:Creator|Version|comment)\s+(?:\"[^\"]*\"|\S+))*\s*graph\s*\[", re.IGNORECASE)
 _PAJEK_START = re.compile(r"\A(?:\s*%[^\n]*\n)*\s*\*(?:vertices|network|edges|arcs)\b", re.IGNORECASE)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import networkx as nx
 
-from calculators.network.connectors import Connectors, find_connectors
-from calculators.network.roles import ROLES
+from innovation_toolkit.network.connectors import Connectors, find_connectors
+from innovation_toolkit.network.roles import ROLES
 
 
 def split_networks(graph_by_network: dict[str, nx.Graph], **options) -> dict[str, Connectors]:
@@ -31,7 +31,7 @@ def majority(count: int) -> int:
 def consistent_core(results: dict[str, Connectors]) -> dict:
     """People who are key connectors in every network, and in more than half of them.
 
-    >>> from calculators.network.connectors import find_connectors
+    >>> from innovation_toolkit.network.connectors import find_connectors
     >>> star = find_connectors(nx.star_graph(3))
     >>> consistent_core({"a": star, "b": star})["all"]
     ['0']

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from calculators.diagnostic import DONT_KNOW, diagnose_document, to_markdown
-from calculators.errors import InputError
-from calculators.jsonload import no_duplicate_keys
-from calculators.files import display_name, json_text, read_bounded
+from innovation_toolkit.diagnostic import DONT_KNOW, diagnose_document, to_markdown
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.jsonload import no_duplicate_keys
+from innovation_toolkit.files import display_name, json_text, read_bounded
 
 #: Largest answers file read. One respondent's answers to the questionnaire's two dozen
 #: questions take about 1 KB (a few KB with comments, as in tests/calibration/); a team
@@ -41,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="answers file (.yaml or .json): question id → rating, or a list of respondents ('-': standard input)")
     parser.add_argument("--questions", action="store_true", help="print the questionnaire and exit")
     parser.add_argument("--json", action="store_true", help="print the result (or the questionnaire) as JSON")
-    parser.add_argument("--data", type=Path, help="diagnostic data bundle (default: the packaged calculators/data/diagnostic.json)")
+    parser.add_argument("--data", type=Path, help="diagnostic data bundle (default: the packaged calculators/innovation_toolkit/data/diagnostic.json)")
     parser.set_defaults(handler=run, parser=parser)
 
 
@@ -56,10 +56,10 @@ def _positioned(name: str, message: str, line: int | None, column: int | None) -
 def load_bundle(path: Path | None) -> dict:
     """Read the data bundle from ``path`` or from the installed package."""
     if path is None:
-        packaged = resources.files("calculators").joinpath("data", "diagnostic.json")
+        packaged = resources.files("innovation_toolkit").joinpath("data", "diagnostic.json")
         if not packaged.is_file():
-            raise InputError("diagnostic data not found: run `make generate` to build calculators/data/diagnostic.json (or pass --data PATH)")
-        text, name = packaged.read_text(encoding="utf-8"), "calculators/data/diagnostic.json"
+            raise InputError("diagnostic data not found: run `make generate` to build calculators/innovation_toolkit/data/diagnostic.json (or pass --data PATH)")
+        text, name = packaged.read_text(encoding="utf-8"), "calculators/innovation_toolkit/data/diagnostic.json"
     else:
         name = display_name(path)
         text = decode(read_bounded(path, MAX_BUNDLE_BYTES, "data bundle"), name, "utf-8")

@@ -4,7 +4,7 @@ Each function computes one measure for every person and returns ``{name: value}`
 Directed graphs are read as nominations: an edge ``A → B`` means A named B.
 
 Betweenness and closeness come from :func:`path_measures`: exact while the work fits the
-budget of the scale in force (:mod:`calculators.network.limits`), or when asked for;
+budget of the scale in force (:mod:`innovation_toolkit.network.limits`), or when asked for;
 otherwise estimated from a growing, seeded sample of start points until the role holders
 stop changing, with the achieved agreement reported in plain English.
 
@@ -37,8 +37,8 @@ from heapq import heappop, heappush
 
 import networkx as nx
 
-from calculators.errors import InputError
-from calculators.network import limits
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network import limits
 
 ENGINES = ("python", "networkit")
 
@@ -399,7 +399,7 @@ def path_measures(
     kind = "closeness" if connected else "harmonic closeness"
     cost = ties * (limits.WEIGHTED_COST if varied else 1)
     if engine == "networkit":
-        from calculators.network import networkit_engine
+        from innovation_toolkit.network import networkit_engine
 
         estimator = networkit_engine.Estimator(graph, varied, connected, common, seed)
         exact_budget, sample_budget = limits.NETWORKIT_EXACT_WORK_BUDGET, limits.NETWORKIT_SAMPLE_WORK_BUDGET

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from calculators.network import limits
+from innovation_toolkit.network import limits
 
 
 def undirected_view(graph: nx.Graph) -> nx.Graph:

@@ -9,9 +9,9 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from calculators.errors import InputError
-from calculators.network import limits
-from calculators.network.wording import are, count
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network import limits
+from innovation_toolkit.network.wording import are, count
 
 _DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
 _THOUSANDS = re.compile(r"-?\d{1,3},\d{3}")

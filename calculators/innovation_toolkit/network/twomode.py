@@ -26,10 +26,10 @@ igraph and Pajek files all list people first) or ``"one-mode"`` (never project).
 """
 from __future__ import annotations
 
-from calculators.errors import InputError
-from calculators.network import limits
-from calculators.network.records import Note, ParsedTies, Tie
-from calculators.network.wording import count, names_list
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network import limits
+from innovation_toolkit.network.records import Note, ParsedTies, Tie
+from innovation_toolkit.network.wording import count, names_list
 
 MODES = ("auto", "one-mode", "two-mode")
 _SIDE_ATTRIBUTES = ("bipartite", "type")
@@ -110,7 +110,7 @@ def apply(parsed: ParsedTies, mode: str) -> ParsedTies:
 def project(parsed: ParsedTies, people: set[str], evidence: str, described: str) -> ParsedTies:
     """People tied when they share an event, weighted by how many they share.
 
-    >>> from calculators.network.records import ParsedTies, Tie
+    >>> from innovation_toolkit.network.records import ParsedTies, Tie
     >>> ties = [Tie("Ann", "E1"), Tie("Bob", "E1"), Tie("Bob", "E2"), Tie("Cy", "E2"), Tie("Ann", "E2")]
     >>> parsed = project(ParsedTies(ties, ["Ann", "Bob", "Cy", "E1", "E2"], {}, {}, []), {"Ann", "Bob", "Cy"}, "chosen", "")
     >>> sorted((t.source, t.target, t.weight) for t in parsed.ties)

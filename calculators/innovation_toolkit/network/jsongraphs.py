@@ -13,9 +13,9 @@
 """
 from __future__ import annotations
 
-from calculators import jsonload
-from calculators.errors import InputError
-from calculators.network.records import LABEL_KEYS, NodeEdgeReader, ParsedTies, keep_attribute, show
+from innovation_toolkit import jsonload
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network.records import LABEL_KEYS, NodeEdgeReader, ParsedTies, keep_attribute, show
 
 _NETWORK_KEYS = ("type", "connection type", "network", "relation")
 _WEIGHT_KEYS = ("weight", "strength", "value")

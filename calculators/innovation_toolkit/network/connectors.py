@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from calculators.network import measures
-from calculators.network.roles import ROLES, Standing, competition_ranks, stand_out
+from innovation_toolkit.network import measures
+from innovation_toolkit.network.roles import ROLES, Standing, competition_ranks, stand_out
 
 
 @dataclass

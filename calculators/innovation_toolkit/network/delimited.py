@@ -18,10 +18,10 @@ import csv
 import io
 from dataclasses import dataclass
 
-from calculators.errors import InputError
-from calculators.network import limits
-from calculators.network.records import NEGATIVE_NOTE, Note, ParsedTies, Tie, parse_weight, rows_note, show
-from calculators.network.wording import count, names_list
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network import limits
+from innovation_toolkit.network.records import NEGATIVE_NOTE, Note, ParsedTies, Tie, parse_weight, rows_note, show
+from innovation_toolkit.network.wording import count, names_list
 
 DELIMITERS = {"tsv": "\t", "semicolon": ";", "csv": ",", "whitespace": " "}
 DELIMITER_NAMES = {"\t": "tab", ";": "semicolon", ",": "comma", " ": "whitespace"}

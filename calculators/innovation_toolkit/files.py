@@ -17,7 +17,7 @@ import stat
 import sys
 from pathlib import Path
 
-from calculators.errors import InputError
+from innovation_toolkit.errors import InputError
 
 #: Bytes asked for per read from a pipe or device (a regular file is read in one go).
 CHUNK_BYTES = 1 << 20

@@ -23,8 +23,8 @@ import math
 
 import networkx as nx
 
-from calculators.network import limits
-from calculators.network.wording import figure
+from innovation_toolkit.network import limits
+from innovation_toolkit.network.wording import figure
 
 #: Networks up to this many people are drawn whole.
 WHOLE_NETWORK_UP_TO = 150

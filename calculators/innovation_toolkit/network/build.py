@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import networkx as nx
 
-from calculators.errors import InputError
-from calculators.network import limits
-from calculators.network.records import Note, Tie
-from calculators.network.wording import are, count
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network import limits
+from innovation_toolkit.network.records import Note, Tie
+from innovation_toolkit.network.wording import are, count
 
 
 def build_graph(names: list[str], ties: list[Tie], *, directed: bool) -> tuple[nx.Graph, list[Note]]:
@@ -101,7 +101,7 @@ def load_network(text, *, directed: bool = False, fmt: str | None = None) -> dic
     >>> load_network("Ann,Bob\\nBob,Cy")
     {'people': 3, 'ties': 2}
     """
-    from calculators.network.parse import parse_ties
+    from innovation_toolkit.network.parse import parse_ties
 
     parsed = parse_ties(text, fmt=fmt)
     graph, _ = build_graph(parsed.names, parsed.ties, directed=directed)

@@ -1,6 +1,6 @@
 """The `innovation-toolkit` command line: one sub-command per calculator.
 
-Each sub-command lives in its own module under ``calculators.commands`` and exposes
+Each sub-command lives in its own module under ``innovation_toolkit.commands`` and exposes
 ``register(subparsers)``, which adds its parser and sets ``handler`` to a function
 ``handler(args) -> int``. Whatever the input, the answer stays short:
 
@@ -25,8 +25,8 @@ import signal
 import sys
 import warnings
 
-from calculators import commands
-from calculators.errors import InputError
+from innovation_toolkit import commands
+from innovation_toolkit.errors import InputError
 
 #: Exit status for bad input and usage errors.
 EXIT_ERROR = 2

@@ -2,21 +2,21 @@
 
 Tie formats, detected automatically (or forced with ``fmt``):
 
-* delimited text (:mod:`calculators.network.delimited`) — comma, tab, semicolon or
+* delimited text (:mod:`innovation_toolkit.network.delimited`) — comma, tab, semicolon or
   whitespace separated, with or without a header: plain edge lists, Gephi edge tables,
   Kumu connection sheets, survey exports, two-mode ``person, event`` lists; Excel's
   ``sep=;`` first line is honoured;
-* GraphML and GEXF (:mod:`calculators.network.xmlgraphs`);
-* Kumu, node-link and Cytoscape JSON (:mod:`calculators.network.jsongraphs`);
-* GML and Pajek ``.net`` (:mod:`calculators.network.textgraphs`, networkx's readers);
+* GraphML and GEXF (:mod:`innovation_toolkit.network.xmlgraphs`);
+* Kumu, node-link and Cytoscape JSON (:mod:`innovation_toolkit.network.jsongraphs`);
+* GML and Pajek ``.net`` (:mod:`innovation_toolkit.network.textgraphs`, networkx's readers);
 * UCINET DL, Graphviz DOT, GUESS GDF and workbooks are recognised and refused with a
   message saying how to export a format that is read.
 
-Bytes are decoded by :mod:`calculators.network.decode` (UTF-8, UTF-16, Windows-1252),
-and two-mode data is linked person to person by :mod:`calculators.network.twomode`.
+Bytes are decoded by :mod:`innovation_toolkit.network.decode` (UTF-8, UTF-16, Windows-1252),
+and two-mode data is linked person to person by :mod:`innovation_toolkit.network.twomode`.
 A people table (``name, organisation, sector`` …) adds attributes used for groups.
 
-Every problem the user can fix raises :class:`calculators.errors.InputError` with a
+Every problem the user can fix raises :class:`innovation_toolkit.errors.InputError` with a
 one-line message naming the line and column (or the element). Nothing here drops a row
 silently: rows that are kept but altered are described in :class:`Note` records.
 """
@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import re
 
-from calculators.errors import InputError
-from calculators.network import delimited, jsongraphs, limits, textgraphs, twomode, xmlgraphs
-from calculators.network.decode import decode_input, encoding_note
-from calculators.network.records import Note, ParsedTies, Tie, parse_weight
-from calculators.network.wording import are, count
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network import delimited, jsongraphs, limits, textgraphs, twomode, xmlgraphs
+from innovation_toolkit.network.decode import decode_input, encoding_note
+from innovation_toolkit.network.records import Note, ParsedTies, Tie, parse_weight
+from innovation_toolkit.network.wording import are, count
 
 __all__ = ["FORMATS", "Note", "ParsedTies", "Tie", "detect_format", "parse_people", "parse_ties", "parse_weight"]
 
@@ -96,7 +96,7 @@ def detect_format(text: str, fmt: str | None = None, filename: str | None = None
 def parse_ties(text: object, *, fmt: str | None = None, filename: str | None = None, mode: str = "auto") -> ParsedTies:
     """Read ties from ``text`` (a ``str`` or a file's bytes) in any supported format.
 
-    ``mode`` is ``"auto"``, ``"one-mode"`` or ``"two-mode"`` (see :mod:`calculators.network.twomode`).
+    ``mode`` is ``"auto"``, ``"one-mode"`` or ``"two-mode"`` (see :mod:`innovation_toolkit.network.twomode`).
 
     >>> [(t.source, t.target) for t in parse_ties("Ann\\tBob\\nBob\\tCy").ties]
     [('Ann', 'Bob'), ('Bob', 'Cy')]

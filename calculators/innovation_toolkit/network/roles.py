@@ -33,8 +33,8 @@ import math
 import statistics
 from dataclasses import dataclass
 
-from calculators.network import limits
-from calculators.network.wording import count, names_list, people
+from innovation_toolkit.network import limits
+from innovation_toolkit.network.wording import count, names_list, people
 
 ROLES = ("hub", "gatekeeper", "pulsetaker")
 ROLE_MEASURE = {"hub": "degree", "gatekeeper": "bridging", "pulsetaker": "closeness"}

@@ -15,8 +15,8 @@ on Windows. The rule, in order:
 """
 from __future__ import annotations
 
-from calculators.errors import InputError
-from calculators.network import limits
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.network import limits
 
 #: What each encoding is called in notes, and where it usually comes from.
 ENCODING_NAMES = {

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from calculators.errors import InputError
+from innovation_toolkit.errors import InputError
 
 #: Longest piece of a key quoted in a message.
 SHOWN = 40
@@ -14,7 +14,7 @@ def no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
 
     >>> no_duplicate_keys([("a", 1), ("a", 2)])
     Traceback (most recent call last):
-    calculators.errors.InputError: key 'a' appears twice in a JSON object
+    innovation_toolkit.errors.InputError: key 'a' appears twice in a JSON object
     """
     result: dict = {}
     for key, value in pairs:

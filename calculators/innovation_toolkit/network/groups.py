@@ -49,8 +49,8 @@ from operator import eq, itemgetter
 
 import networkx as nx
 
-from calculators.network import limits
-from calculators.network.wording import count as counted
+from innovation_toolkit.network import limits
+from innovation_toolkit.network.wording import count as counted
 
 MISSING = "(not given)"
 BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")

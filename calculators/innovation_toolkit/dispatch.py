@@ -1,9 +1,9 @@
 """One entry point for callers outside Python (the browser worker, the Node test runner).
 
-``run_call("calculators.network.analyse:analyse", '{"text": "Ann,Bob"}')`` imports the function, calls it
+``run_call("innovation_toolkit.network.analyse:analyse", '{"text": "Ann,Bob"}')`` imports the function, calls it
 with the JSON keyword arguments (``{"$bytes": base64}`` stands for a file's bytes) and returns a JSON string: ``{"result": …}`` or, for input
 the user can fix, ``{"error": message, "line": …, "column": …}``. Only functions inside the
-``calculators`` package can be called.
+``innovation_toolkit`` package can be called.
 """
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ import importlib
 import json
 import time
 
-from calculators.errors import InputError
+from innovation_toolkit.errors import InputError
 
 
 def run_call(call: str, kwargs_json: str) -> str:
-    """Call ``module:function`` (inside ``calculators``) with JSON keyword arguments; return JSON."""
+    """Call ``module:function`` (inside ``innovation_toolkit``) with JSON keyword arguments; return JSON."""
     module_name, _, function_name = call.partition(":")
-    if not (module_name == "calculators" or module_name.startswith("calculators.")) or not function_name.isidentifier():
+    if not (module_name == "innovation_toolkit" or module_name.startswith("innovation_toolkit.")) or not function_name.isidentifier():
         raise ValueError(f"not a calculator function: {call!r}")
     function = getattr(importlib.import_module(module_name), function_name)
     started = time.perf_counter()

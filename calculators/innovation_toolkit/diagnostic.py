@@ -27,7 +27,7 @@ import difflib
 import json
 from urllib.parse import quote, unquote
 
-from calculators.errors import InputError
+from innovation_toolkit.errors import InputError
 
 DONT_KNOW = "dont-know"
 FRAGMENT_VERSION = "v1"

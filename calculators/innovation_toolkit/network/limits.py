@@ -16,7 +16,7 @@ value for the scale in force, which is ``"browser"`` unless a caller sets anothe
 the plain name (as tests do with ``monkeypatch.setattr``) changes the value for the scale
 in force only.
 
->>> from calculators.network import limits
+>>> from innovation_toolkit.network import limits
 >>> limits.MAX_PEOPLE
 5000
 >>> with limits.scale("command-line"):
@@ -153,7 +153,7 @@ def in_force() -> str:
 def check_scale(name: object) -> str:
     """Return ``name`` if it is a known scale, else raise a one-line ``InputError``."""
     if name not in SCALES:
-        from calculators.errors import InputError
+        from innovation_toolkit.errors import InputError
 
         raise InputError(f"'scale' must be one of {', '.join(repr(s) for s in SCALES)}, not {name!r}")
     return name  # type: ignore[return-value]

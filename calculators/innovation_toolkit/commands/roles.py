@@ -1,7 +1,7 @@
 """`innovation-toolkit roles EDGES`: hubs, gatekeepers and pulsetakers in a network.
 
 Reads ties (CSV/TSV/semicolon/whitespace edge list, survey long format, GraphML or GEXF)
-and an optional people table, runs :func:`calculators.network.analyse`, and prints a
+and an optional people table, runs :func:`innovation_toolkit.network.analyse`, and prints a
 readable report or, with ``--json``, the full result.
 """
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from calculators.errors import InputError
-from calculators.files import STDIN, json_text, read_bounded
-from calculators.network import analyse, limits, measures, networkit_engine
-from calculators.network.parse import FORMATS
-from calculators.network.wording import figure
+from innovation_toolkit.errors import InputError
+from innovation_toolkit.files import STDIN, json_text, read_bounded
+from innovation_toolkit.network import analyse, limits, measures, networkit_engine
+from innovation_toolkit.network.parse import FORMATS
+from innovation_toolkit.network.wording import figure
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

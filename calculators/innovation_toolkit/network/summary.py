@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from calculators.network import measures
+from innovation_toolkit.network import measures
 
 SPARSE_BELOW = 2.0
 CLIQUE_CONTACTS = 30.0

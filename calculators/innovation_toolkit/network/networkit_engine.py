@@ -23,7 +23,7 @@ import sys
 
 import networkx as nx
 
-from calculators.errors import InputError
+from innovation_toolkit.errors import InputError
 
 INSTALL = "pip install 'innovation-toolkit[large]'"
 
@@ -83,7 +83,7 @@ class Estimator:
     def exact(self) -> tuple[dict, dict]:
         nk = self.nk
         if self.n <= 2:
-            from calculators.network.measures import _PythonEstimator
+            from innovation_toolkit.network.measures import _PythonEstimator
 
             return _PythonEstimator(self.graph, self.weighted, self.connected, self.common, self.seed).exact()
         between = nk.centrality.Betweenness(self.g, True)
