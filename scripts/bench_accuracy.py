@@ -21,6 +21,7 @@ agree, tests/network/test_engines.py) and are cached under .cache/bench_accuracy
 
 Every child process has a timeout, so the script always stops by itself.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,14 +36,13 @@ import tempfile
 import time
 from pathlib import Path
 
+import networkx as nx
+
+from innovation_toolkit.network import limits, networkit_engine
+from innovation_toolkit.network.connectors import find_connectors
+from innovation_toolkit.network.measures import jaccard, networkx_baseline, top_share_sets
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-import networkx as nx  # noqa: E402
-
-from innovation_toolkit.network import limits, networkit_engine  # noqa: E402
-from innovation_toolkit.network.connectors import find_connectors  # noqa: E402
-from innovation_toolkit.network.measures import jaccard, networkx_baseline, top_share_sets  # noqa: E402
 
 CACHE = REPO / ".cache" / "bench_accuracy"
 SEEDS = (42, 43, 44)
@@ -69,7 +69,7 @@ def text_of(graph: nx.Graph) -> str:
 
 def holders(connectors) -> dict:
     """The role holders, and (key ``top5``) the plain top 5 % on betweenness and on closeness."""
-    found = {role: sorted(map(str, connectors.holders[role])) for role in ROLES}
+    found: dict[str, list[str] | dict[str, list[str]]] = {role: sorted(map(str, connectors.holders[role])) for role in ROLES}
     plain = top_share_sets(connectors.betweenness, connectors.closeness)
     found["top5"] = {role: sorted(map(str, plain[role])) for role in ROLES}
     return found
@@ -110,8 +110,11 @@ def cpython_rows(graphs: dict) -> dict:
         networkx_baseline(text_of(graph), pivots[0], 42)
         baseline = time.perf_counter() - started
         rows[name] = {
-            "people": graph.number_of_nodes(), "ties": graph.number_of_edges(), "pivots": pivots,
-            "time": statistics.median(times), "baseline": baseline,
+            "people": graph.number_of_nodes(),
+            "ties": graph.number_of_edges(),
+            "pivots": pivots,
+            "time": statistics.median(times),
+            "baseline": baseline,
             "agreement": {role: statistics.median(a[role] for a in agreements) for role in ROLES},
             "top5_agreement": {role: statistics.median(a[role] for a in plain) for role in ROLES},
             "exact_sizes": {role: len(exact[role]) for role in ROLES},
@@ -130,8 +133,13 @@ def pyodide_rows(graphs: dict, cpython: dict) -> dict | None:
     for name, graph in graphs.items():
         text = text_of(graph)
         cases.append({"id": f"analyse-{name}", "call": "innovation_toolkit.network:analyse", "kwargs": {"text": text}})
-        cases.append({"id": f"baseline-{name}", "call": "innovation_toolkit.network.measures:networkx_baseline",
-                      "kwargs": {"text": text, "pivots": cpython[name]["pivots"][0], "seed": 42}})
+        cases.append(
+            {
+                "id": f"baseline-{name}",
+                "call": "innovation_toolkit.network.measures:networkx_baseline",
+                "kwargs": {"text": text, "pivots": cpython[name]["pivots"][0], "seed": 42},
+            }
+        )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "cases.json"
         path.write_text(json.dumps(cases))
@@ -147,9 +155,12 @@ def pyodide_rows(graphs: dict, cpython: dict) -> dict | None:
             print(f"Pyodide {name}: {result['error']}", file=sys.stderr)
             continue
         found = {role: result["result"]["roles"][role]["people"] for role in ROLES}
-        rows[name] = {"time": result["elapsed_ms"] / 1000, "baseline": outcomes[f"baseline-{name}"]["elapsed_ms"] / 1000,
-                      "agreement": agreement(found, exact_holders(name, graph)),
-                      "pivots": result["result"]["accuracy"]["pivots"]}
+        rows[name] = {
+            "time": result["elapsed_ms"] / 1000,
+            "baseline": outcomes[f"baseline-{name}"]["elapsed_ms"] / 1000,
+            "agreement": agreement(found, exact_holders(name, graph)),
+            "pivots": result["result"]["accuracy"]["pivots"],
+        }
     return rows
 
 
@@ -161,11 +172,18 @@ def child(engine: str, path: str) -> int:
     started = time.perf_counter()
     result = analyse(text, scale="command-line", engine=engine)
     elapsed = time.perf_counter() - started
-    print(json.dumps({
-        "time": elapsed, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "people": result["summary"]["people"], "ties": result["summary"]["ties"], "accuracy": result["accuracy"],
-        "holders": {role: result["roles"][role]["people"] for role in ROLES},
-    }))
+    print(
+        json.dumps(
+            {
+                "time": elapsed,
+                "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "people": result["summary"]["people"],
+                "ties": result["summary"]["ties"],
+                "accuracy": result["accuracy"],
+                "holders": {role: result["roles"][role]["people"] for role in ROLES},
+            }
+        )
+    )
     return 0
 
 
@@ -179,8 +197,7 @@ def region_rows() -> dict:
             if engine == "networkit" and not networkit_engine.available():
                 print("region: networkit not installed, skipped", file=sys.stderr)
                 continue
-            run = subprocess.run([sys.executable, __file__, "--child", engine, str(path)], capture_output=True, text=True,
-                                 timeout=TIMEOUT, cwd=REPO)
+            run = subprocess.run([sys.executable, __file__, "--child", engine, str(path)], capture_output=True, text=True, timeout=TIMEOUT, cwd=REPO)
             if run.returncode != 0:
                 print(f"region {engine}: failed: {run.stderr[-800:]}", file=sys.stderr)
                 continue
@@ -208,24 +225,33 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"cpython": cpython, "pyodide": pyodide, "region": region}, indent=2))
         return 0
     print(f"CPython {sys.version.split()[0]}, {os.cpu_count()} CPU(s); browser-scale budgets; seeds {SEEDS}")
-    print(f"{'network':<15} {'people':>6} {'ties':>7} {'start points':>13} {'where':>8} {'time s':>7} "
-          f"{'÷ networkx':>10} {'gatekeepers J':>14} {'pulsetakers J':>14} {'top-5 % betweenness J':>22} {'top-5 % closeness J':>20}")
+    print(
+        f"{'network':<15} {'people':>6} {'ties':>7} {'start points':>13} {'where':>8} {'time s':>7} "
+        f"{'÷ networkx':>10} {'gatekeepers J':>14} {'pulsetakers J':>14} {'top-5 % betweenness J':>22} {'top-5 % closeness J':>20}"
+    )
     for name, row in cpython.items():
         where = [("CPython", row)] + ([("Pyodide", pyodide[name])] if pyodide and name in pyodide else [])
         for label, figures in where:
             pivots = figures["pivots"] if isinstance(figures["pivots"], int) else figures["pivots"][0]
-            print(f"{name:<15} {row['people']:>6,} {row['ties']:>7,} {pivots:>13,} {label:>8} {figures['time']:>7.2f} "
-                  f"{figures['time'] / figures['baseline']:>10.2f} {figures['agreement']['gatekeeper']:>14.2f} "
-                  f"{figures['agreement']['pulsetaker']:>14.2f}"
-                  + (f" {figures['top5_agreement']['gatekeeper']:>22.2f} {figures['top5_agreement']['pulsetaker']:>20.2f}"
-                     if "top5_agreement" in figures else ""))
+            print(
+                f"{name:<15} {row['people']:>6,} {row['ties']:>7,} {pivots:>13,} {label:>8} {figures['time']:>7.2f} "
+                f"{figures['time'] / figures['baseline']:>10.2f} {figures['agreement']['gatekeeper']:>14.2f} "
+                f"{figures['agreement']['pulsetaker']:>14.2f}"
+                + (
+                    f" {figures['top5_agreement']['gatekeeper']:>22.2f} {figures['top5_agreement']['pulsetaker']:>20.2f}"
+                    if "top5_agreement" in figures
+                    else ""
+                )
+            )
     for engine in ("python", "networkit"):
         if engine in region:
             row = region[engine]
             stated = row["accuracy"]
-            print(f"region {engine}: {row['people']:,} people, {row['ties']:,} ties, {row['time']:.1f} s, "
-                  f"peak {row['max_rss_mb']:,.0f} MB; {stated['pivots']:,} start points, round-to-round agreement "
-                  f"{stated['agreement']}; {stated['sentence']}")
+            print(
+                f"region {engine}: {row['people']:,} people, {row['ties']:,} ties, {row['time']:.1f} s, "
+                f"peak {row['max_rss_mb']:,.0f} MB; {stated['pivots']:,} start points, round-to-round agreement "
+                f"{stated['agreement']}; {stated['sentence']}"
+            )
     if "engines_agree" in region:
         print(f"region: python and networkit role holders agree at {region['engines_agree']}")
     return 0

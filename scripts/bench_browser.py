@@ -11,6 +11,7 @@ Builds the site, serves it on 127.0.0.1 and drives headless Chromium. Prints, fr
   (f) bytes fetched by a content page and by a calculator page.
 Each timing is the median of --runs fresh browser contexts (no HTTP cache carried over).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,9 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from browser_support import launch_chromium, serve  # noqa: E402
+from browser_support import launch_chromium, serve
 
 REPO = Path(__file__).resolve().parents[1]
 CALCULATOR = "/calculators/connectors/"
@@ -99,10 +98,15 @@ def calculator_seconds(browser, base: str) -> tuple[float, float, float]:
     return cold, ready, warm
 
 
+def runs_parser(doc: str, fresh: str) -> argparse.ArgumentParser:
+    """The command line every browser benchmark takes: ``--runs``, how many fresh starts each median is taken over."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help=f"fresh {fresh} per figure (median reported)")
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="fresh browser contexts per figure (median reported)")
-    args = parser.parse_args(argv)
+    args = runs_parser(__doc__, "browser contexts").parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder:

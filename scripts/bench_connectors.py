@@ -10,9 +10,9 @@ and, during a long (5,000-person) analysis, how quickly the Cancel button reacts
 "Cancelled" on the page) and how long the calculator takes to be ready again.
 Each figure is the median of --runs fresh pages.
 """
+
 from __future__ import annotations
 
-import argparse
 import platform
 import random
 import statistics
@@ -22,9 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from browser_support import launch_chromium, serve  # noqa: E402
+from bench_browser import runs_parser
+from browser_support import launch_chromium, serve
 
 REPO = Path(__file__).resolve().parents[1]
 PAGE = "/calculators/connectors/"
@@ -60,10 +59,7 @@ def network(people: int, seed: int = 7) -> bytes:
     for person in range(people):
         team = person // 20
         for _ in range(TIES_PER_PERSON):
-            if rng.random() < 0.8:
-                other = min(people - 1, team * 20 + rng.randrange(20))
-            else:
-                other = rng.randrange(people)
+            other = min(people - 1, team * 20 + rng.randrange(20)) if rng.random() < 0.8 else rng.randrange(people)
             if other != person:
                 lines.append(f"Person {person},Person {other}")
     return ("\n".join(lines) + "\n").encode()
@@ -78,8 +74,7 @@ def ready_page(browser, base: str):
 
 
 def pick(page, data: bytes, people: int) -> None:
-    page.get_by_label("Or choose a file", exact=True).set_input_files(
-        files=[{"name": f"bench-{people}.csv", "mimeType": "text/csv", "buffer": data}])
+    page.get_by_label("Or choose a file", exact=True).set_input_files(files=[{"name": f"bench-{people}.csv", "mimeType": "text/csv", "buffer": data}])
     page.locator("#connectors-ties-file-note", has_text=f"bench-{people}.csv").wait_for()
 
 
@@ -118,8 +113,7 @@ def cancel_reaction(browser, base: str, data: bytes) -> tuple[float, float, floa
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="fresh pages per figure (median reported)")
+    parser = runs_parser(__doc__, "pages")
     parser.add_argument("--site", type=Path, help="an already built site folder (default: build one)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
@@ -149,8 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     reaction = statistics.median(run[0] for run in cancels)
     frame = statistics.median(run[1] for run in cancels)
     again = statistics.median(run[2] for run in cancels)
-    print(f"cancel during a {SIZES[-1]:,}-person analysis: reacts in {reaction:.0f} ms (target <= 200 ms); "
-          f"longest frame gap while analysing {frame:.0f} ms; calculator ready again after {again:.1f} s")
+    print(
+        f"cancel during a {SIZES[-1]:,}-person analysis: reacts in {reaction:.0f} ms (target <= 200 ms); "
+        f"longest frame gap while analysing {frame:.0f} ms; calculator ready again after {again:.1f} s"
+    )
     return 0
 
 

@@ -15,6 +15,7 @@ vendored Pyodide and wheels from docs/vendor/ (build them first with the site ge
 or `pytest tests/test_pyodide_parity.py`). Each call reports its own ``elapsed_ms``, so
 Pyodide's start-up time is not counted.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,13 +29,12 @@ import tempfile
 import time
 from pathlib import Path
 
+import networkx as nx
+
+from innovation_toolkit.network import analyse
+from innovation_toolkit.network.build import load_network
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-import networkx as nx  # noqa: E402
-
-from innovation_toolkit.network import analyse  # noqa: E402
-from innovation_toolkit.network.build import load_network  # noqa: E402
 
 SIZES = (100, 500, 2000, 5000)
 TIES_PER_PERSON = 5
@@ -84,7 +84,8 @@ def time_pyodide(texts: dict[int, str], repeat: int) -> dict | None:
             return None
     return {
         (size, kind): statistics.median(outcomes[f"{kind}-{size}-{r}"]["elapsed_ms"] for r in range(repeat))
-        for size in texts for kind in ("load", "analyse")
+        for size in texts
+        for kind in ("load", "analyse")
     }
 
 
@@ -98,18 +99,20 @@ def main(argv: list[str] | None = None) -> int:
 
     texts = {size: network_text(size) for size in args.sizes}
     rows = []
-    for size, text in texts.items():
+    for text in texts.values():
         result = analyse(text)
-        rows.append({
-            "people": result["summary"]["people"],
-            "ties": result["summary"]["ties"],
-            "sampled": result["summary"]["sampled"],
-            "pivots": result["limits"]["pivots"],
-            "cpython_load_ms": time_cpython(load_network, text, args.repeat),
-            "cpython_analyse_ms": time_cpython(analyse, text, args.repeat),
-        })
+        rows.append(
+            {
+                "people": result["summary"]["people"],
+                "ties": result["summary"]["ties"],
+                "sampled": result["summary"]["sampled"],
+                "pivots": result["limits"]["pivots"],
+                "cpython_load_ms": time_cpython(load_network, text, args.repeat),
+                "cpython_analyse_ms": time_cpython(analyse, text, args.repeat),
+            }
+        )
     pyodide = None if args.no_pyodide else time_pyodide(texts, args.repeat)
-    for row, size in zip(rows, texts):
+    for row, size in zip(rows, texts, strict=True):
         row["cpython_ratio"] = row["cpython_analyse_ms"] / row["cpython_load_ms"]
         if pyodide:
             row["pyodide_load_ms"] = pyodide[(size, "load")]

@@ -1,13 +1,11 @@
 #!/usr/bin/env python3
 """Check a built site (default: site/): titles present and unique, internal links and anchors resolve."""
+
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from sitegen.checks import check_site  # noqa: E402
+from sitegen.checks import check_site
 
 if __name__ == "__main__":
     problems = check_site(sys.argv[1] if len(sys.argv) > 1 else "site")

@@ -3,17 +3,15 @@
 
 The same steps the MkDocs hook runs; call this before `zensical build` (which runs no hooks).
 """
+
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from sitegen.assets import VendorError, vendor_all  # noqa: E402
-from sitegen.content import ContentError  # noqa: E402
-from sitegen.generate import generate  # noqa: E402
+from sitegen.assets import VendorError, vendor_all
+from sitegen.content import ContentError
+from sitegen.generate import generate
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,9 +1,11 @@
-"""MkDocs hook: before every build (serve, build, gh-deploy) generate pages and vendor the runtime; after it, check the site.
+"""MkDocs hook: before every build (serve, build, gh-deploy) generate pages, vendor the runtime, write the notices; then check the site.
 
-Thin on purpose: all the work is in sitegen, which `scripts/generate.py` also runs. The one
-exception is theme markup only MkDocs renders: every page's search form is made unable to
-submit (issue 12), see `search_never_submits`.
+Thin on purpose: all the work is in sitegen, which `scripts/generate.py` and `scripts/notices.py`
+also run. The exceptions: theme markup only MkDocs renders (every page's search form is made
+unable to submit, issue 12, see `search_never_submits`), and `mkdocs gh-deploy` refuses to
+publish a site whose site_url is the local default (`SITE_URL` unset), see `on_config`.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,19 +14,40 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
+from click import ClickException
+from mkdocs.exceptions import PluginError
 
-from sitegen.assets import VendorError, vendor_all  # noqa: E402
-from sitegen.checks import check_site  # noqa: E402
-from sitegen.content import ContentError  # noqa: E402
-from sitegen.generate import generate  # noqa: E402
+from sitegen.assets import VendorError, vendor_all
+from sitegen.checks import check_site
+from sitegen.content import ContentError
+from sitegen.generate import generate
+from sitegen.notices import NoticeError, write_notices
+from sitegen.publishing import is_local, refusal
+
+_command: str | None = None  # 'serve', 'build' or 'gh-deploy', from on_startup
+
+
+def on_startup(command, dirty, **kwargs):
+    global _command
+    _command = command
+
+
+def on_config(config, **kwargs):
+    """Stop `mkdocs gh-deploy` before it builds anything when site_url is the local default.
+
+    A ClickException (not a PluginError, which MkDocs would report on three lines) ends the
+    command with exit status 1 and the one line "Error: Refusing to publish: ...".
+    """
+    if _command == "gh-deploy" and is_local(config.get("site_url")):
+        raise ClickException(refusal(config.get("site_url"), "mkdocs gh-deploy"))
 
 
 def on_pre_build(config, **kwargs):
     try:
         generate()
         vendor_all()
-    except (ContentError, VendorError) as error:
+        write_notices()
+    except (ContentError, VendorError, NoticeError) as error:
         raise PluginError(str(error)) from error
 
 

@@ -3,15 +3,14 @@
 
 Prints one line per error, `file:line: path.to.field: message`, and exits 1 on any error.
 """
+
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from sitegen.content import CONTENT, validate_content  # noqa: E402
+from sitegen.content import CONTENT, validate_content
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,5 @@
 """Shared fixtures: the vendored browser runtime, a built site and a local server for it."""
+
 from __future__ import annotations
 
 import os
@@ -8,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "scripts"))
+from browser_support import chromium_path, launch_chromium, serve
 
-from browser_support import chromium_path, launch_chromium, serve  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +35,10 @@ def site_server(tmp_path_factory, vendored_runtime):
     url, server = serve(site)
     run = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=REPO, capture_output=True, text=True, env={**os.environ, "SITE_URL": url + "/"},
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SITE_URL": url + "/"},
     )
     assert run.returncode == 0, run.stderr[-4000:]
     yield site, url

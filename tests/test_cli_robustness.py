@@ -4,6 +4,7 @@ Every case runs the real command as a subprocess, with a time limit and a memory
 (``RLIMIT_AS``), so that an endless input that is read whole shows up as a timeout or an
 out-of-memory failure rather than a slow test run.
 """
+
 from __future__ import annotations
 
 import json
@@ -41,8 +42,14 @@ def cli(*argv, stdin=None, input_bytes: bytes | None = None, env=None) -> subpro
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "innovation_toolkit.cli", *map(str, argv)],
-        cwd=REPO, stdin=stdin, input=input_bytes, capture_output=True, timeout=TIME_LIMIT,
-        preexec_fn=_bound_memory, env=env, check=False,
+        cwd=REPO,
+        stdin=stdin,
+        input=input_bytes,
+        capture_output=True,
+        timeout=TIME_LIMIT,
+        preexec_fn=_bound_memory,
+        env=env,
+        check=False,
     )
     done.seconds = time.monotonic() - started
     done.out, done.err = done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
@@ -82,6 +89,7 @@ def large_network(tmp_path_factory) -> Path:
 
 
 # Endless and oversized inputs ----------------------------------------------------------
+
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
 def test_device_as_ties_file(device):
@@ -137,6 +145,7 @@ def test_read_bounded_stops_at_the_limit(tmp_path):
 
 # Numbers JSON cannot hold --------------------------------------------------------------
 
+
 def _refuse_constant(name):
     raise ValueError(f"{name} is not JSON")
 
@@ -170,16 +179,21 @@ def test_diagnose_json_with_non_finite_numbers_is_one_line(tmp_path):
 
 # Usage errors --------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("argv", "fragments"), [
-    (["roles", "KITE", "--foo"], ["error: roles: unrecognized arguments: --foo (see innovation-toolkit roles --help)"]),
-    (["roles"], ["roles:", "required: edges"]),
-    (["roles", "KITE", "--format", "xml"], ["roles:", "--format", "invalid choice: 'xml'"]),
-    (["roles", "KITE", "--directed", "--undirected"], ["--directed and --undirected"]),
-    (["roles", "KITE", "--engine"], ["roles:", "--engine", "expected one argument"]),
-    (["diagnose", "--bar"], ["diagnose: unrecognized arguments: --bar"]),
-    (["bogus"], ["invalid choice: 'bogus'", "(see innovation-toolkit --help)"]),
-    ([], ["required: COMMAND"]),
-], ids=["unknown-flag", "missing-file", "bad-format", "both-directions", "missing-value", "diagnose-flag", "bad-command", "no-command"])
+
+@pytest.mark.parametrize(
+    ("argv", "fragments"),
+    [
+        (["roles", "KITE", "--foo"], ["error: roles: unrecognized arguments: --foo (see innovation-toolkit roles --help)"]),
+        (["roles"], ["roles:", "required: edges"]),
+        (["roles", "KITE", "--format", "xml"], ["roles:", "--format", "invalid choice: 'xml'"]),
+        (["roles", "KITE", "--directed", "--undirected"], ["--directed and --undirected"]),
+        (["roles", "KITE", "--engine"], ["roles:", "--engine", "expected one argument"]),
+        (["diagnose", "--bar"], ["diagnose: unrecognized arguments: --bar"]),
+        (["bogus"], ["invalid choice: 'bogus'", "(see innovation-toolkit --help)"]),
+        ([], ["required: COMMAND"]),
+    ],
+    ids=["unknown-flag", "missing-file", "bad-format", "both-directions", "missing-value", "diagnose-flag", "bad-command", "no-command"],
+)
 def test_usage_errors_are_one_line(argv, fragments, kite):
     done = cli(*[str(kite) if arg == "KITE" else arg for arg in argv])
     assert_one_line_error(done, *fragments)
@@ -194,19 +208,31 @@ def test_help_is_unchanged():
 
 # A closed output pipe ------------------------------------------------------------------
 
+
 def test_output_into_head_ends_quietly(large_network):
     # The JSON is far larger than a pipe's buffer, so writing it meets the pipe head closed.
     done = subprocess.run(
         f"'{sys.executable}' -m innovation_toolkit.cli roles '{large_network}' --json | head -1; echo \"status ${{PIPESTATUS[0]}}\"",
-        shell=True, executable="/bin/bash", cwd=REPO, capture_output=True, timeout=120, preexec_fn=_bound_memory, check=False,
+        shell=True,
+        executable="/bin/bash",
+        cwd=REPO,
+        capture_output=True,
+        timeout=120,
+        preexec_fn=_bound_memory,
+        check=False,
     )
     assert done.stdout == b"{\nstatus 141\n"  # 128 + SIGPIPE, as the shell reports for cat or grep
     assert done.stderr == b"", done.stderr.decode()
 
 
 def test_reader_gone_before_any_output(large_network):
-    reader = subprocess.Popen([sys.executable, "-m", "innovation_toolkit.cli", "roles", str(large_network)],
-                              cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_bound_memory)
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "innovation_toolkit.cli", "roles", str(large_network)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=_bound_memory,
+    )
     reader.stdout.close()  # long before the analysis ends: even a short report meets a closed pipe
     err = reader.stderr.read()
     assert reader.wait(timeout=120) == 141
@@ -254,13 +280,15 @@ sys.exit(main(sys.argv[1:]))
 
 @pytest.mark.parametrize("option", ["default", "always", "error"])
 def test_any_warning_in_a_command_is_silenced_whatever_the_w_option(kite, option):
-    done = subprocess.run([sys.executable, "-W", option, "-c", NOISY, "roles", str(kite)], cwd=REPO,
-                          capture_output=True, text=True, timeout=TIME_LIMIT, check=False)
+    done = subprocess.run(
+        [sys.executable, "-W", option, "-c", NOISY, "roles", str(kite)], cwd=REPO, capture_output=True, text=True, timeout=TIME_LIMIT, check=False
+    )
     assert done.returncode == 0 and done.stderr == "", done.stderr
     assert done.stdout.startswith("5 people")
 
 
 # Other unreadable files ----------------------------------------------------------------
+
 
 def test_directory_and_missing_files_name_the_file(tmp_path, kite, bundle_file):
     missing = tmp_path / "missing.csv"

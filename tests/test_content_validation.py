@@ -1,4 +1,5 @@
 """The validation command: schema errors, unknown slugs and YAML syntax errors name file, line and field."""
+
 import json
 import shutil
 import subprocess
@@ -101,9 +102,7 @@ def test_duplicate_yaml_key_is_an_error(content_dir):
 
 def test_file_without_schema_is_an_error(content_dir):
     (content_dir / "stray.yaml").write_text("a: 1\n")
-    assert validate_content(content_dir) == [
-        "content/stray.yaml:1: (top): no schema schema/stray.schema.json for content type 'stray'"
-    ]
+    assert validate_content(content_dir) == ["content/stray.yaml:1: (top): no schema schema/stray.schema.json for content type 'stray'"]
 
 
 def test_record_id_must_match_its_file_name(content_dir):
@@ -118,7 +117,8 @@ def test_command_exits_non_zero_with_errors(content_dir):
     (content_dir / "things.yaml").write_text(GOOD.replace("count: 3", "count: three"))
     run = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "validate_content.py"), str(content_dir)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert run.returncode == 1
     assert "things[0].count" in run.stdout

@@ -1,4 +1,5 @@
 """The lifecycle diagnostic (Appendix A, Step One): scoring, calibration, team mode, fragments."""
+
 from __future__ import annotations
 
 import copy
@@ -65,6 +66,7 @@ def profile_answers(bundle: dict, phase: str) -> dict:
 
 # ---------------------------------------------------------------- the bundle and questionnaire
 
+
 def test_bundle_is_json_serialisable_and_complete(bundle):
     assert json.loads(json.dumps(bundle)) == bundle
     assert [phase["id"] for phase in bundle["phases"]] == PHASES
@@ -108,6 +110,7 @@ def test_bundle_builder_rejects_an_unknown_corner(content):
 
 
 # ---------------------------------------------------------------- calibration against the report
+
 
 @pytest.mark.parametrize("slug", sorted(REPORT_PLACEMENTS))
 def test_calibration_case_gets_the_reports_phase(bundle, content, slug):
@@ -156,9 +159,10 @@ def test_a_respondent_mirroring_a_phase_profile_gets_that_phase_with_high_confid
 
 # ---------------------------------------------------------------- the scoring rule
 
+
 def test_scores_are_the_weighted_sum_of_contributions_over_the_absolute_weights(bundle):
     result = diagnose(bundle, calibration_answers("highlands"))
-    for phase, score in result["scores"].items():
+    for score in result["scores"].values():
         total = sum(item["contribution"] for item in score["contributions"])
         assert score["max"] == sum(abs(item["weight"]) for item in score["contributions"])
         assert score["score"] == pytest.approx(total / score["max"], abs=1e-3)
@@ -173,8 +177,7 @@ def test_dont_know_adds_nothing_and_lowers_coverage(bundle):
     full, partial = diagnose(bundle, answers), diagnose(bundle, fewer)
     assert partial["dont_know"] == full["dont_know"] + 1
     assert partial["confidence"]["coverage"] < full["confidence"]["coverage"]
-    assert all(item["question"] != "national-recognition"
-               for score in partial["scores"].values() for item in score["contributions"])
+    assert all(item["question"] != "national-recognition" for score in partial["scores"].values() for item in score["contributions"])
 
 
 def test_omitted_questions_count_as_dont_know(bundle):
@@ -211,10 +214,24 @@ def test_all_neutral_answers_are_refused(bundle):
 
 # ---------------------------------------------------------------- the result's parts
 
+
 def test_result_has_every_part_the_page_and_cli_show(bundle):
     result = diagnose(bundle, calibration_answers("knowsley"))
-    for key in ("phase", "phase_number", "phase_name", "scores", "confidence", "triangle", "pitfalls",
-                "progression", "questions", "similar_cases", "action_plan", "ranking", "answers"):
+    for key in (
+        "phase",
+        "phase_number",
+        "phase_name",
+        "scores",
+        "confidence",
+        "triangle",
+        "pitfalls",
+        "progression",
+        "questions",
+        "similar_cases",
+        "action_plan",
+        "ranking",
+        "answers",
+    ):
         assert key in result, key
     assert json.loads(json.dumps(result)) == result
     assert result["progression"]["to_phase"] == "mainstreaming"
@@ -268,19 +285,23 @@ def test_markdown_export_carries_the_result(bundle):
 
 # ---------------------------------------------------------------- validating answers
 
-@pytest.mark.parametrize(("answers", "message"), [
-    ({"isolated-frontline-idea": 3}, "unknown question id 'isolated-frontline-idea' (did you mean 'isolated-frontline-ideas'?)"),
-    ({"zzz": 3}, "unknown question id 'zzz'"),
-    ({"new-structures": 6}, "answer to 'new-structures' is 6, out of range"),
-    ({"new-structures": 0}, "answer to 'new-structures' is 0, out of range"),
-    ({"new-structures": "4"}, "answer to 'new-structures' must be a whole number from 1 to 5"),
-    ({"new-structures": True}, "must be a whole number"),
-    ({"new-structures": 3.5}, "must be a whole number"),
-    ({"new-structures": float("nan")}, "must be a whole number"),
-    ({"new-structures": [4]}, "must be a whole number"),
-    ({"new-structures": "don't know"}, "must be a whole number from 1 to 5 or \"dont-know\""),
-    (["new-structures", 4], "answers must be a mapping"),
-])
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ({"isolated-frontline-idea": 3}, "unknown question id 'isolated-frontline-idea' (did you mean 'isolated-frontline-ideas'?)"),
+        ({"zzz": 3}, "unknown question id 'zzz'"),
+        ({"new-structures": 6}, "answer to 'new-structures' is 6, out of range"),
+        ({"new-structures": 0}, "answer to 'new-structures' is 0, out of range"),
+        ({"new-structures": "4"}, "answer to 'new-structures' must be a whole number from 1 to 5"),
+        ({"new-structures": True}, "must be a whole number"),
+        ({"new-structures": 3.5}, "must be a whole number"),
+        ({"new-structures": float("nan")}, "must be a whole number"),
+        ({"new-structures": [4]}, "must be a whole number"),
+        ({"new-structures": "don't know"}, 'must be a whole number from 1 to 5 or "dont-know"'),
+        (["new-structures", 4], "answers must be a mapping"),
+    ],
+)
 def test_invalid_answers_get_a_one_line_message(bundle, answers, message):
     with pytest.raises(InputError) as caught:
         validate_answers(bundle, answers)
@@ -289,9 +310,11 @@ def test_invalid_answers_get_a_one_line_message(bundle, answers, message):
 
 
 def test_valid_answer_forms_are_normalised(bundle):
-    assert validate_answers(bundle, {"new-structures": 4.0, "spread-to-other-services": None,
-                                     "initial-resources": "dont-know"}) == {
-        "new-structures": 4, "spread-to-other-services": None, "initial-resources": None}
+    assert validate_answers(bundle, {"new-structures": 4.0, "spread-to-other-services": None, "initial-resources": "dont-know"}) == {
+        "new-structures": 4,
+        "spread-to-other-services": None,
+        "initial-resources": None,
+    }
 
 
 def test_answers_document_shapes(bundle):
@@ -308,6 +331,7 @@ def test_answers_document_shapes(bundle):
 
 
 # ---------------------------------------------------------------- team mode
+
 
 def team(bundle) -> list:
     return [
@@ -347,17 +371,22 @@ def test_team_with_one_silent_respondent_still_works(bundle):
     assert silent["phase"] is None and silent["answered"] == 0
 
 
-@pytest.mark.parametrize(("respondents", "message"), [
-    ([], "the team has no respondents"),
-    ({"name": "A"}, "a team must be a list of respondents"),
-    ([{"name": "A", "answers": {}}, {"name": "A", "answers": {}}], "respondent 2 (A): the name is used twice"),
-    ([{"name": "", "answers": {}}], "respondent 1: 'name' must be a non-empty text"),
-    ([{"name": "A"}], "respondent 1 (A): missing 'answers'"),
-    ([{"name": "A", "answers": {}}, {"name": "B", "answers": {"new-structures": 9}}],
-     "respondent 2 (B): answer to 'new-structures' is 9, out of range"),
-    ([{"name": "A", "answers": {}, "team": "x"}], "respondent 1: unknown field 'team'"),
-    (["A"], "respondent 1: expected a mapping"),
-])
+@pytest.mark.parametrize(
+    ("respondents", "message"),
+    [
+        ([], "the team has no respondents"),
+        ({"name": "A"}, "a team must be a list of respondents"),
+        ([{"name": "A", "answers": {}}, {"name": "A", "answers": {}}], "respondent 2 (A): the name is used twice"),
+        ([{"name": "", "answers": {}}], "respondent 1: 'name' must be a non-empty text"),
+        ([{"name": "A"}], "respondent 1 (A): missing 'answers'"),
+        (
+            [{"name": "A", "answers": {}}, {"name": "B", "answers": {"new-structures": 9}}],
+            "respondent 2 (B): answer to 'new-structures' is 9, out of range",
+        ),
+        ([{"name": "A", "answers": {}, "team": "x"}], "respondent 1: unknown field 'team'"),
+        (["A"], "respondent 1: expected a mapping"),
+    ],
+)
 def test_invalid_teams_get_a_message_naming_the_respondent(bundle, respondents, message):
     with pytest.raises(InputError) as caught:
         diagnose_team(bundle, respondents)
@@ -371,6 +400,7 @@ def test_diagnose_document_dispatches_single_and_team(bundle):
 
 # ---------------------------------------------------------------- URL fragments
 
+
 def test_fragment_round_trip_and_format(bundle):
     answers = validate_answers(bundle, calibration_answers("highlands"))
     fragment = encode_fragment(answers)
@@ -380,24 +410,27 @@ def test_fragment_round_trip_and_format(bundle):
     assert decode_fragment(bundle, "v1:") == {}
 
 
-@pytest.mark.parametrize(("fragment", "message"), [
-    ("", "character 1: expected it to start with 'v1:'"),
-    ("#", "character 2: expected it to start with 'v1:'"),
-    ("v2:new-structures=4", "character 1: expected it to start with 'v1:'"),
-    ("new-structures=4", "character 1: expected it to start with 'v1:'"),
-    ("v1:new-structures", "character 4: expected 'question-id=value'"),
-    ("v1:new-structures=4,bogus=2", "character 21: unknown question id 'bogus'"),
-    ("v1:new-structures=4,new-structures=4", "character 21: question 'new-structures' appears twice"),
-    ("v1:new-structures=9", "character 19: answer to 'new-structures' is 9, out of range"),
-    ("v1:new-structures=four", "character 19: value for 'new-structures' must be a digit from 1 to 5 or 'x'"),
-    ("v1:new-structures=", "character 19: value for 'new-structures' must be a digit"),
-    ("v1:new-structures=4,", "character 21: expected 'question-id=value'"),
-    ("v1:new-structures=٤", "character 19: unexpected character"),
-    ("v1:new structures=4", "character 7: unexpected character ' '"),
-    ("#v1:a=1\n", "character 8: unexpected character '\\n'"),
-    ("t1:Ann**new-structures=4", "this link holds a team's answers"),
-    ("v1:" + "x" * 30000, "URL fragment is too long"),
-])
+@pytest.mark.parametrize(
+    ("fragment", "message"),
+    [
+        ("", "character 1: expected it to start with 'v1:'"),
+        ("#", "character 2: expected it to start with 'v1:'"),
+        ("v2:new-structures=4", "character 1: expected it to start with 'v1:'"),
+        ("new-structures=4", "character 1: expected it to start with 'v1:'"),
+        ("v1:new-structures", "character 4: expected 'question-id=value'"),
+        ("v1:new-structures=4,bogus=2", "character 21: unknown question id 'bogus'"),
+        ("v1:new-structures=4,new-structures=4", "character 21: question 'new-structures' appears twice"),
+        ("v1:new-structures=9", "character 19: answer to 'new-structures' is 9, out of range"),
+        ("v1:new-structures=four", "character 19: value for 'new-structures' must be a digit from 1 to 5 or 'x'"),
+        ("v1:new-structures=", "character 19: value for 'new-structures' must be a digit"),
+        ("v1:new-structures=4,", "character 21: expected 'question-id=value'"),
+        ("v1:new-structures=٤", "character 19: unexpected character"),
+        ("v1:new structures=4", "character 7: unexpected character ' '"),
+        ("#v1:a=1\n", "character 8: unexpected character '\\n'"),
+        ("t1:Ann**new-structures=4", "this link holds a team's answers"),
+        ("v1:" + "x" * 30000, "URL fragment is too long"),
+    ],
+)
 def test_hostile_fragments_get_a_message_naming_the_position(bundle, fragment, message):
     with pytest.raises(InputError) as caught:
         decode_fragment(bundle, fragment)
@@ -443,17 +476,20 @@ def test_team_fragment_round_trip_with_awkward_names(bundle):
     assert [m["name"] for m in result["team"]["respondents"]] == ["Zoë O'Neil; lead*", "Frontline 2"]
 
 
-@pytest.mark.parametrize(("fragment", "message"), [
-    ("t1:", "character 4: the team has no respondents"),
-    ("t1:Ann*lead", "character 4: expected 'name*role*answers'"),
-    ("t1:Ann*lead*new-structures=4;Bob*x", "character 30: expected 'name*role*answers'"),
-    ("t1:**new-structures=4", "character 4: a respondent has no name"),
-    ("t1:%FF*lead*", "not valid percent-encoded UTF-8"),
-    ("t1:Ann**bogus=1", "character 9: unknown question id 'bogus'"),
-    ("t1:Ann**;Ann**", "respondent 2 (Ann): the name is used twice"),
-    ("t1:" + ";".join(f"P{n}**" for n in range(101)), "too many respondents"),
-    ("v1:new-structures=4", "expected it to start with 't1:'"),
-])
+@pytest.mark.parametrize(
+    ("fragment", "message"),
+    [
+        ("t1:", "character 4: the team has no respondents"),
+        ("t1:Ann*lead", "character 4: expected 'name*role*answers'"),
+        ("t1:Ann*lead*new-structures=4;Bob*x", "character 30: expected 'name*role*answers'"),
+        ("t1:**new-structures=4", "character 4: a respondent has no name"),
+        ("t1:%FF*lead*", "not valid percent-encoded UTF-8"),
+        ("t1:Ann**bogus=1", "character 9: unknown question id 'bogus'"),
+        ("t1:Ann**;Ann**", "respondent 2 (Ann): the name is used twice"),
+        ("t1:" + ";".join(f"P{n}**" for n in range(101)), "too many respondents"),
+        ("v1:new-structures=4", "expected it to start with 't1:'"),
+    ],
+)
 def test_hostile_team_fragments(bundle, fragment, message):
     with pytest.raises(InputError) as caught:
         decode_team_fragment(bundle, fragment)

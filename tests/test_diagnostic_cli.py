@@ -1,4 +1,5 @@
 """`innovation-toolkit diagnose`: questionnaire, results, team files and bad input."""
+
 from __future__ import annotations
 
 import json
@@ -74,10 +75,15 @@ def test_json_answers_file_and_team_file(capsys, bundle_file, tmp_path):
 
     team = tmp_path / "team.yaml"
     contrary = {key: (6 - value if isinstance(value, int) else value) for key, value in knowsley.items()}
-    team.write_text(yaml.safe_dump([
-        {"name": "Director", "role": "leader", "answers": highlands},
-        {"name": "Teacher", "role": "frontline", "answers": contrary},
-    ]), encoding="utf-8")
+    team.write_text(
+        yaml.safe_dump(
+            [
+                {"name": "Director", "role": "leader", "answers": highlands},
+                {"name": "Teacher", "role": "frontline", "answers": contrary},
+            ]
+        ),
+        encoding="utf-8",
+    )
     code, out, _ = run(capsys, team, "--json", "--data", bundle_file)
     assert code == 0
     result = json.loads(out)
@@ -150,7 +156,8 @@ def test_no_file_and_no_questions_is_an_error(capsys, bundle_file):
 def test_real_process_never_prints_a_traceback(bundle_file, tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text("new-structures: 11\n", encoding="utf-8")
-    run_ = subprocess.run([sys.executable, "-m", "innovation_toolkit.cli", "diagnose", str(path), "--data", str(bundle_file)],
-                          cwd=REPO, capture_output=True, text=True)
+    run_ = subprocess.run(
+        [sys.executable, "-m", "innovation_toolkit.cli", "diagnose", str(path), "--data", str(bundle_file)], cwd=REPO, capture_output=True, text=True
+    )
     assert run_.returncode == 2
     assert "Traceback" not in run_.stderr and run_.stderr.startswith("error: ")

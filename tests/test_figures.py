@@ -1,4 +1,5 @@
 """The SVG figures: well-formed, accessible, drawn from the data, and said again in words."""
+
 import re
 import xml.etree.ElementTree as ET
 
@@ -87,7 +88,7 @@ def test_lifecycle_alternative_links_each_phase_when_given_hrefs(content):
     phases = [{**p, "href": f"{p['number']}.md"} for p in _phases(content)]
     alternative = lifecycle_svg(phases).alternative
     for phase in phases:
-        assert f"](" + phase["href"] + ")" in alternative
+        assert "](" + phase["href"] + ")" in alternative
 
 
 def _radius(figure, corner_index):
@@ -107,7 +108,7 @@ def test_triangle_marker_size_follows_importance_and_level_is_in_words():
 
 def test_triangle_not_stated_is_an_empty_dashed_ring_not_a_size():
     figure = triangle_svg({"value": "not-stated"})
-    radius, dashes = _radius(figure, 0)
+    _, dashes = _radius(figure, 0)
     assert dashes and "fill-opacity:0" in ET.fromstring(figure.svg).find(f"{SVG}circle").get("style")
     assert "not stated" in figure.alternative and "not stated" in _text(ET.fromstring(figure.svg))
 

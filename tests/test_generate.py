@@ -1,4 +1,5 @@
 """The generator writes only what changed (so `mkdocs serve` does not loop) and removes stale pages."""
+
 from sitegen.content import load_content
 from sitegen.generate import DOCS, build_pages, generate
 

@@ -4,6 +4,7 @@ The check (shared/tools/verbatim_check.py, beside the repository) flags any run 
 words shared with the report. Pages are checked after generation because YAML folding can hide
 a copied run across lines that a page joins back together.
 """
+
 import os
 import subprocess
 import sys

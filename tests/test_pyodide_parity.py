@@ -4,6 +4,7 @@ Every file in tests/pyodide/cases/ lists calls; each runs here and in Pyodide wi
 wheels the site ships, and the JSON results must be equal. A keyword argument written
 {"$generated": "NAME.json"} stands for the generated bundle calculators/innovation_toolkit/data/NAME.json.
 """
+
 import json
 import shutil
 import subprocess
@@ -43,7 +44,9 @@ def pyodide_outcomes(vendored_runtime) -> dict:
     assert node, "Node.js is required to run the calculators inside Pyodide"
     run = subprocess.run(
         [node, str(HERE / "pyodide" / "run_calls.mjs"), *map(str, CASE_FILES)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert run.returncode == 0, run.stderr[-2000:]
     return {outcome.pop("id"): outcome for outcome in json.loads(run.stdout)}

@@ -15,9 +15,11 @@ Each sub-command lives in its own module under ``innovation_toolkit.commands`` a
 * Python warnings from libraries (networkx reading GraphML, say) are never printed: the
   parsers turn the useful ones into notes in the result.
 """
+
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import pkgutil
@@ -39,12 +41,12 @@ EXIT_BROKEN_PIPE = 128 + getattr(signal, "SIGPIPE", 13)
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors are one line: ``error: roles: … (see … --help)``."""
 
-    def error(self, message: str):  # noqa: D102 - argparse's hook
+    def error(self, message: str):
         command = self.prog.split(" ", 1)[1] if " " in self.prog else ""
         _say(f"error: {command + ': ' if command else ''}{message} (see {self.prog} --help)")
         self.exit(EXIT_ERROR)
 
-    def parse_args(self, args=None, namespace=None):  # noqa: D102
+    def parse_args(self, args=None, namespace=None):
         # argparse reports a sub-command's unknown arguments from the top-level parser,
         # without the sub-command's name; report them from the sub-command's parser instead.
         parsed, extras = self.parse_known_args(args, namespace)
@@ -75,10 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _say(line: str) -> None:
     """Print ``line`` on stderr as one line (a file name may hold a line break); if stderr
     is gone too, there is no one left to tell."""
-    try:
+    with contextlib.suppress(OSError, ValueError):
         print(" ".join(line.splitlines()), file=sys.stderr, flush=True)
-    except (OSError, ValueError):
-        pass
 
 
 def _os_error(error: OSError) -> str:

@@ -21,10 +21,12 @@ In team mode it is also multiplied by the respondents' consensus.
 >>> diagnose(data, {"pilots": 5, "spread": 1})["phase"]
 'mobilisation'
 """
+
 from __future__ import annotations
 
 import difflib
 import json
+from typing import Any
 from urllib.parse import quote, unquote
 
 from innovation_toolkit.errors import InputError
@@ -48,6 +50,7 @@ IMPORTANCE_LEVEL = {
 
 
 # ---------------------------------------------------------------- bundle helpers
+
 
 def _questions(data: dict) -> list[dict]:
     return data["questionnaire"]["questions"]
@@ -94,6 +97,7 @@ def _short(value, limit: int = 40) -> str:
 
 # ---------------------------------------------------------------- validation
 
+
 def _unknown_question(data: dict, question_id) -> InputError:
     known = list(_question_index(data))
     close = difflib.get_close_matches(str(question_id), known, n=1)
@@ -106,7 +110,7 @@ def _normalise_value(data: dict, question: dict, value):
     if value is None or value == DONT_KNOW:
         return None
     low, high = _scale_bounds(_scale(data, question))
-    expected = f"a whole number from {low} to {high} or \"{DONT_KNOW}\""
+    expected = f'a whole number from {low} to {high} or "{DONT_KNOW}"'
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InputError(f"answer to '{question['id']}' must be {expected}, got {_short(value)}")
     if isinstance(value, float):
@@ -216,6 +220,7 @@ def diagnose_document(data: dict, document) -> dict:
 
 # ---------------------------------------------------------------- scoring
 
+
 def _strength(scale: dict, value: float) -> float:
     low, high = _scale_bounds(scale)
     middle = (low + high) / 2
@@ -226,7 +231,7 @@ def _score(data: dict, values: dict) -> dict:
     """Score ratings (ints, or floats for a team average; None = don't know) against every phase."""
     phases = _phases(data)
     numbers = {phase["id"]: phase["number"] for phase in phases}
-    totals = {phase["id"]: {"sum": 0.0, "weight": 0, "contributions": []} for phase in phases}
+    totals: dict[str, dict[str, Any]] = {phase["id"]: {"sum": 0.0, "weight": 0, "contributions": []} for phase in phases}
     evidence = []  # (question id, |strength|, contribution per phase, phases the answer supports most)
     answered = dont_know = 0
     for question in _questions(data):
@@ -245,18 +250,20 @@ def _score(data: dict, values: dict) -> dict:
             contributions[phase_id] = contribution
             totals[phase_id]["sum"] += contribution
             totals[phase_id]["weight"] += abs(weight)
-            totals[phase_id]["contributions"].append({
-                "question": question["id"],
-                "answer": value,
-                "answer_label": _label(scale, value),
-                "strength": round(strength, 4),
-                "weight": weight,
-                "contribution": round(contribution, 4),
-            })
+            totals[phase_id]["contributions"].append(
+                {
+                    "question": question["id"],
+                    "answer": value,
+                    "answer_label": _label(scale, value),
+                    "strength": round(strength, 4),
+                    "weight": weight,
+                    "contribution": round(contribution, 4),
+                }
+            )
         best = max(contributions.values(), default=0.0)
         if strength != 0 and best > 0:
             points_to = [phase_id for phase_id, c in contributions.items() if abs(c - best) < 1e-9]
-            evidence.append((question["id"], abs(strength), contributions, sorted(points_to, key=numbers.get)))
+            evidence.append((question["id"], abs(strength), contributions, sorted(points_to, key=numbers.__getitem__)))
 
     scores = {}
     for phase in phases:
@@ -272,9 +279,16 @@ def _score(data: dict, values: dict) -> dict:
     ranking = sorted(phases, key=lambda phase: (-round(scores[phase["id"]]["score"], 9), phase["number"]))
     total_questions = len(_questions(data))
     if not evidence:
-        return {"phase": None, "scores": scores, "ranking": [p["id"] for p in ranking],
-                "answered": answered, "dont_know": dont_know, "total_questions": total_questions,
-                "confidence": None, "pointing": {}}
+        return {
+            "phase": None,
+            "scores": scores,
+            "ranking": [p["id"] for p in ranking],
+            "answered": answered,
+            "dont_know": dont_know,
+            "total_questions": total_questions,
+            "confidence": None,
+            "pointing": {},
+        }
     winner = ranking[0]["id"]
     weighted = agreeing = 0.0
     pointing = {phase["id"]: 0.0 for phase in phases}
@@ -301,9 +315,16 @@ def _score(data: dict, values: dict) -> dict:
         "margin": round(scores[winner]["score"] - scores[runner_up]["score"], 4) if runner_up else None,
         "pointing_elsewhere": split,
     }
-    return {"phase": winner, "scores": scores, "ranking": [p["id"] for p in ranking],
-            "answered": answered, "dont_know": dont_know, "total_questions": total_questions,
-            "confidence": confidence, "pointing": pointing}
+    return {
+        "phase": winner,
+        "scores": scores,
+        "ranking": [p["id"] for p in ranking],
+        "answered": answered,
+        "dont_know": dont_know,
+        "total_questions": total_questions,
+        "confidence": confidence,
+        "pointing": pointing,
+    }
 
 
 def _confidence_level(data: dict, value: float) -> dict:
@@ -334,6 +355,7 @@ def _finish_confidence(data: dict, scored: dict, value: float, extra_parts: dict
 
 
 # ---------------------------------------------------------------- result parts
+
 
 def _triangle(data: dict, phase: dict, values: dict) -> dict:
     corner_names = _corner_names(data)
@@ -369,22 +391,28 @@ def _triangle(data: dict, phase: dict, values: dict) -> dict:
                 comparison = "stronger than the report's account of this phase suggests"
             else:
                 comparison = "in line with the report's account of this phase"
-        corners.append({
-            "corner": corner_id,
-            "name": name,
-            **rating,
-            "report_importance": importance,
-            "report_level": expected,
-            "report_explanation": described.get("explanation"),
-            "report_source": described.get("source"),
-            "comparison": comparison,
-        })
+        corners.append(
+            {
+                "corner": corner_id,
+                "name": name,
+                **rating,
+                "report_importance": importance,
+                "report_level": expected,
+                "report_explanation": described.get("explanation"),
+                "report_source": described.get("source"),
+                "comparison": comparison,
+            }
+        )
         lines_team.append(f"{name.lower()} {rating['rating_label'].lower() if rating['rating_label'] else 'not rated'}")
         lines_report.append(f"{name.lower()} {importance.replace('-', ' ')}")
     description = (
-        "Your strategic triangle: " + ", ".join(lines_team) + ". "
-        f"The report's account of the {phase['name']} phase: " + ", ".join(lines_report) + "."
-    ) if corners else "No strategic-triangle corners were rated or described."
+        (
+            "Your strategic triangle: " + ", ".join(lines_team) + ". "
+            f"The report's account of the {phase['name']} phase: " + ", ".join(lines_report) + "."
+        )
+        if corners
+        else "No strategic-triangle corners were rated or described."
+    )
     return {
         "phase": phase["id"],
         "corners": corners,
@@ -411,18 +439,23 @@ def _phase_parts(data: dict, phase: dict) -> dict:
     pitfall_items = [{"text": text, "source": pitfalls["source"]} for text in pitfalls["items"]] if pitfalls else []
     step_three = phase.get("step_three") or {}
     questions = [
-        {"question": item["question"], "bullets": [bullet["text"] for bullet in item.get("bullets", [])],
-         "source": step_three.get("source")}
+        {"question": item["question"], "bullets": [bullet["text"] for bullet in item.get("bullets", [])], "source": step_three.get("source")}
         for item in step_three.get("questions", [])
     ]
     cases = [
-        {"id": case["id"], "title": case["title"], "place": case.get("place"),
-         "explanation": case.get("explanation"), "source": case.get("source"), "note": case.get("note")}
-        for case in data.get("case_studies", []) if case["phase"] == phase["id"]
+        {
+            "id": case["id"],
+            "title": case["title"],
+            "place": case.get("place"),
+            "explanation": case.get("explanation"),
+            "source": case.get("source"),
+            "note": case.get("note"),
+        }
+        for case in data.get("case_studies", [])
+        if case["phase"] == phase["id"]
     ]
     notes = [text for text in (phase.get("table_a2_note"),) if text]
-    return {"progression": progression, "pitfalls": pitfall_items, "questions": questions,
-            "similar_cases": cases, "notes": notes}
+    return {"progression": progression, "pitfalls": pitfall_items, "questions": questions, "similar_cases": cases, "notes": notes}
 
 
 def _action_plan(data: dict, result: dict, disagreements: list | None = None) -> list[dict]:
@@ -436,47 +469,79 @@ def _action_plan(data: dict, result: dict, disagreements: list | None = None) ->
             topics = "; ".join(questions[d["question"]]["text"].rstrip(".") for d in disagreements[:3])
             text = f"Your team rated some statements very differently. Talk these through before acting: {topics}."
         else:
-            others = sorted({p for item in confidence["pointing_elsewhere"] for p in item["points_to"]},
-                            key=lambda p: phases[p]["number"])
-            text = (f"The answers do not agree on one phase: besides {name}, some point to "
-                    + ", ".join(phases[p]["name"] for p in others)
-                    + ". Check those statements with colleagues before relying on the result.")
-        plan.append({"step": "discuss", "title": "Settle where you really are", "text": text,
-                     "source": "Appendix A, Step One"})
+            others = sorted({p for item in confidence["pointing_elsewhere"] for p in item["points_to"]}, key=lambda p: phases[p]["number"])
+            text = (
+                f"The answers do not agree on one phase: besides {name}, some point to "
+                + ", ".join(phases[p]["name"] for p in others)
+                + ". Check those statements with colleagues before relying on the result."
+            )
+        plan.append({"step": "discuss", "title": "Settle where you really are", "text": text, "source": "Appendix A, Step One"})
     progression = result["progression"]
     if progression and progression["to_phase"]:
-        plan.append({"step": "progress", "title": f"Prepare the move to {progression['to_phase_name']}",
-                     "text": " ".join(progression["requirements"]), "source": progression["source"]})
+        plan.append(
+            {
+                "step": "progress",
+                "title": f"Prepare the move to {progression['to_phase_name']}",
+                "text": " ".join(progression["requirements"]),
+                "source": progression["source"],
+            }
+        )
     elif progression:
-        plan.append({"step": "sustain", "title": "Keep innovation central",
-                     "text": " ".join(progression["requirements"]), "source": progression["source"]})
+        plan.append(
+            {"step": "sustain", "title": "Keep innovation central", "text": " ".join(progression["requirements"]), "source": progression["source"]}
+        )
     if result["pitfalls"]:
-        plan.append({"step": "guard", "title": "Guard against what makes innovation fail at this phase",
-                     "text": " ".join(item["text"] for item in result["pitfalls"]),
-                     "source": result["pitfalls"][0]["source"]})
+        plan.append(
+            {
+                "step": "guard",
+                "title": "Guard against what makes innovation fail at this phase",
+                "text": " ".join(item["text"] for item in result["pitfalls"]),
+                "source": result["pitfalls"][0]["source"],
+            }
+        )
     weakest = [c for c in result["triangle"]["corners"] if c["comparison"] and c["comparison"].startswith("weaker")]
     if weakest:
         corner = min(weakest, key=lambda c: c["level"] - c["report_level"])
         explanation = corner["report_explanation"] or ""
-        plan.append({"step": "strengthen", "title": f"Strengthen {corner['name'].lower()}",
-                     "text": f"You rated {corner['name'].lower()} {corner['rating_label'].lower()}; "
-                             f"the report's account of {name} rates its importance {corner['report_importance'].replace('-', ' ')}. {explanation}".strip(),
-                     "source": corner["report_source"] or result["triangle"]["source"]})
+        plan.append(
+            {
+                "step": "strengthen",
+                "title": f"Strengthen {corner['name'].lower()}",
+                "text": f"You rated {corner['name'].lower()} {corner['rating_label'].lower()}; "
+                f"the report's account of {name} rates its importance {corner['report_importance'].replace('-', ' ')}. {explanation}".strip(),
+                "source": corner["report_source"] or result["triangle"]["source"],
+            }
+        )
     if result["questions"]:
-        plan.append({"step": "ask", "title": f"Ask the Step Three questions for {name}",
-                     "text": " ".join(q["question"] for q in result["questions"]),
-                     "source": result["questions"][0]["source"]})
+        plan.append(
+            {
+                "step": "ask",
+                "title": f"Ask the Step Three questions for {name}",
+                "text": " ".join(q["question"] for q in result["questions"]),
+                "source": result["questions"][0]["source"],
+            }
+        )
     if result["similar_cases"]:
-        plan.append({"step": "learn", "title": "Learn from places the report puts in the same phase",
-                     "text": "Read " + ", ".join(c["title"] for c in result["similar_cases"]) + ".",
-                     "source": "; ".join(dict.fromkeys(c["source"] for c in result["similar_cases"] if c["source"]))})
+        plan.append(
+            {
+                "step": "learn",
+                "title": "Learn from places the report puts in the same phase",
+                "text": "Read " + ", ".join(c["title"] for c in result["similar_cases"]) + ".",
+                "source": "; ".join(dict.fromkeys(c["source"] for c in result["similar_cases"] if c["source"])),
+            }
+        )
     unknown = [q for q in _questions(data) if result["answers"].get(q["id"]) is None]
     if unknown:
         listed = "; ".join(q["text"].rstrip(".") for q in unknown[:5])
         more = f" (and {len(unknown) - 5} more)" if len(unknown) > 5 else ""
-        plan.append({"step": "find-out", "title": "Fill the gaps in what you know",
-                     "text": f"You answered \"don't know\" to {len(unknown)} question(s): {listed}{more}.",
-                     "source": "Appendix A, Step One"})
+        plan.append(
+            {
+                "step": "find-out",
+                "title": "Fill the gaps in what you know",
+                "text": f'You answered "don\'t know" to {len(unknown)} question(s): {listed}{more}.',
+                "source": "Appendix A, Step One",
+            }
+        )
     return plan
 
 
@@ -546,10 +611,15 @@ def diagnose_team(data: dict, respondents: list) -> dict:
     members = []
     for respondent in checked:
         scored = _score(data, respondent["answers"])
-        entry = {"name": respondent["name"], "role": respondent["role"], "phase": scored["phase"],
-                 "phase_number": phases[scored["phase"]]["number"] if scored["phase"] else None,
-                 "phase_name": phases[scored["phase"]]["name"] if scored["phase"] else None,
-                 "confidence": None, "answered": scored["answered"]}
+        entry = {
+            "name": respondent["name"],
+            "role": respondent["role"],
+            "phase": scored["phase"],
+            "phase_number": phases[scored["phase"]]["number"] if scored["phase"] else None,
+            "phase_name": phases[scored["phase"]]["name"] if scored["phase"] else None,
+            "confidence": None,
+            "answered": scored["answered"],
+        }
         if scored["phase"]:
             entry["confidence"] = round(scored["confidence"]["agreement"] * scored["confidence"]["coverage"], 2)
         members.append(entry)
@@ -563,12 +633,14 @@ def diagnose_team(data: dict, respondents: list) -> dict:
         averages[question["id"]] = sum(known) / len(known) if known else None
         if len(known) >= 2 and max(known) - min(known) >= threshold:
             scale = _scale(data, question)
-            disagreements.append({
-                "question": question["id"],
-                "text": question["text"],
-                "spread": max(known) - min(known),
-                "answers": [{"name": name, "answer": value, "answer_label": _label(scale, value)} for name, value in given],
-            })
+            disagreements.append(
+                {
+                    "question": question["id"],
+                    "text": question["text"],
+                    "spread": max(known) - min(known),
+                    "answers": [{"name": name, "answer": value, "answer_label": _label(scale, value)} for name, value in given],
+                }
+            )
     disagreements.sort(key=lambda d: -d["spread"])
 
     scored = _score(data, averages)
@@ -576,8 +648,7 @@ def diagnose_team(data: dict, respondents: list) -> dict:
         raise _no_evidence()
     winner = phases[scored["phase"]]["number"]
     placed = [m for m in members if m["phase"]]
-    shares = [1.0 if m["phase_number"] == winner else scoring["adjacent_credit"] if abs(m["phase_number"] - winner) == 1 else 0.0
-              for m in placed]
+    shares = [1.0 if m["phase_number"] == winner else scoring["adjacent_credit"] if abs(m["phase_number"] - winner) == 1 else 0.0 for m in placed]
     consensus = sum(shares) / len(shares) if shares else 0.0
     value = scored["confidence"]["agreement"] * scored["confidence"]["coverage"] * consensus
     confidence = _finish_confidence(data, scored, value, {"consensus": round(consensus, 4)})
@@ -598,6 +669,7 @@ def diagnose_team(data: dict, respondents: list) -> dict:
 
 
 # ---------------------------------------------------------------- URL fragment
+
 
 def _fragment_pairs(answers: dict) -> str:
     pairs = []
@@ -647,8 +719,10 @@ def _decode_pairs(data: dict, text: str, offset: int) -> dict:
                 raise InputError(f"URL fragment, character {value_position}: {error}") from None
         else:
             low, high = _scale_bounds(_scale(data, index[question_id]))
-            raise InputError(f"URL fragment, character {value_position}: value for '{question_id}' must be "
-                             f"a digit from {low} to {high} or 'x' (don't know), found {_short(raw)}")
+            raise InputError(
+                f"URL fragment, character {value_position}: value for '{question_id}' must be "
+                f"a digit from {low} to {high} or 'x' (don't know), found {_short(raw)}"
+            )
         position += len(pair) + 1
     return answers
 
@@ -684,8 +758,7 @@ def decode_fragment(data: dict, fragment: str) -> dict:
     if not sep or version != FRAGMENT_VERSION:
         if version == TEAM_FRAGMENT_VERSION:
             raise InputError("URL fragment, character 1: this link holds a team's answers; open it in team mode")
-        raise InputError(f"URL fragment, character {1 + skipped}: expected it to start with '{FRAGMENT_VERSION}:', "
-                         f"found {_short(text[:8])}")
+        raise InputError(f"URL fragment, character {1 + skipped}: expected it to start with '{FRAGMENT_VERSION}:', found {_short(text[:8])}")
     return _decode_pairs(data, body, 1 + skipped + len(version) + 1)
 
 
@@ -713,8 +786,7 @@ def decode_team_fragment(data: dict, fragment: str) -> list:
     _check_characters(text, 1 + skipped)
     version, sep, body = text.partition(":")
     if not sep or version != TEAM_FRAGMENT_VERSION:
-        raise InputError(f"URL fragment, character {1 + skipped}: expected it to start with '{TEAM_FRAGMENT_VERSION}:', "
-                         f"found {_short(text[:8])}")
+        raise InputError(f"URL fragment, character {1 + skipped}: expected it to start with '{TEAM_FRAGMENT_VERSION}:', found {_short(text[:8])}")
     position = 1 + skipped + len(version) + 1
     if body == "":
         raise InputError(f"URL fragment, character {position}: the team has no respondents")
@@ -725,8 +797,7 @@ def decode_team_fragment(data: dict, fragment: str) -> list:
     for chunk in chunks:
         fields = chunk.split("*")
         if len(fields) != 3:
-            raise InputError(f"URL fragment, character {position}: expected 'name*role*answers' for a respondent, "
-                             f"found {len(fields)} part(s)")
+            raise InputError(f"URL fragment, character {position}: expected 'name*role*answers' for a respondent, found {len(fields)} part(s)")
         raw_name, raw_role, pairs = fields
         try:
             name = unquote(raw_name, errors="strict")
@@ -747,6 +818,7 @@ def decode_team_fragment(data: dict, fragment: str) -> list:
 
 # ---------------------------------------------------------------- triangle drawing
 
+
 def triangle_svg(triangle: dict, size: int = 240) -> str:
     """Draw the team's triangle (solid) over the report's account of the phase (dashed).
 
@@ -760,7 +832,7 @@ def triangle_svg(triangle: dict, size: int = 240) -> str:
 
     def points(key: str) -> str:
         coordinates = []
-        for (dx, dy), corner in zip(spokes, corners):
+        for (dx, dy), corner in zip(spokes, corners, strict=False):
             level = corner.get(key) or 0.0
             coordinates.append(f"{centre_x + dx * radius * level:.1f},{centre_y + dy * radius * level:.1f}")
         return " ".join(coordinates)
@@ -770,7 +842,7 @@ def triangle_svg(triangle: dict, size: int = 240) -> str:
 
     outline = " ".join(f"{centre_x + dx * radius:.1f},{centre_y + dy * radius:.1f}" for dx, dy in spokes)
     labels = []
-    for (dx, dy), corner in zip(spokes, corners):
+    for (dx, dy), corner in zip(spokes, corners, strict=False):
         x, y = centre_x + dx * (radius + 14), centre_y + dy * (radius + 14) + 4
         anchor = "middle" if dx == 0 else ("end" if dx < 0 else "start")
         labels.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="11">{escape(corner["name"])}</text>')
@@ -788,6 +860,7 @@ def triangle_svg(triangle: dict, size: int = 240) -> str:
 
 
 # ---------------------------------------------------------------- Markdown export
+
 
 def _cell(text) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
@@ -813,23 +886,39 @@ def to_markdown(result: dict) -> str:
         marker = " **(result)**" if phase_id == result["phase"] else ""
         lines.append(f"| {score['number']}. {_cell(score['name'])}{marker} | {score['score']:+.2f} |")
     winner = result["scores"][result["phase"]]
-    lines += ["", f"### How each answer counted towards {result['phase_name']}", "",
-              "| Question | Answer | Weight | Contribution |", "|---|---|---|---|"]
+    lines += [
+        "",
+        f"### How each answer counted towards {result['phase_name']}",
+        "",
+        "| Question | Answer | Weight | Contribution |",
+        "|---|---|---|---|",
+    ]
     for item in winner["contributions"]:
         lines.append(f"| {item['question']} | {_cell(item['answer_label'])} | {item['weight']:+d} | {item['contribution']:+.2f} |")
     triangle = result["triangle"]
-    lines += ["", "## Strategic triangle", "", triangle["description"], "",
-              "| Corner | Your rating | Report's account of this phase | Comparison |", "|---|---|---|---|"]
+    lines += [
+        "",
+        "## Strategic triangle",
+        "",
+        triangle["description"],
+        "",
+        "| Corner | Your rating | Report's account of this phase | Comparison |",
+        "|---|---|---|---|",
+    ]
     for corner in triangle["corners"]:
-        lines.append(f"| {_cell(corner['name'])} | {_cell(corner['rating_label'] or 'not rated')} | "
-                     f"{_cell(corner['report_importance'].replace('-', ' '))} | {_cell(corner['comparison'] or '—')} |")
+        lines.append(
+            f"| {_cell(corner['name'])} | {_cell(corner['rating_label'] or 'not rated')} | "
+            f"{_cell(corner['report_importance'].replace('-', ' '))} | {_cell(corner['comparison'] or '—')} |"
+        )
     if "team" in result:
         team = result["team"]
         lines += ["", "## Team", "", "| Respondent | Role | Phase | Confidence |", "|---|---|---|---|"]
         for member in team["respondents"]:
             confidence_text = f"{member['confidence']:.2f}" if member["confidence"] is not None else "—"
-            lines.append(f"| {_cell(member['name'])} | {_cell(member['role'] or '—')} | "
-                         f"{_cell(member['phase_name'] or 'no clear phase')} | {confidence_text} |")
+            lines.append(
+                f"| {_cell(member['name'])} | {_cell(member['role'] or '—')} | "
+                f"{_cell(member['phase_name'] or 'no clear phase')} | {confidence_text} |"
+            )
         if team["disagreements"]:
             lines += ["", "### Where you disagree most", ""]
             for item in team["disagreements"]:
@@ -855,39 +944,80 @@ def to_markdown(result: dict) -> str:
     lines += ["", "## Action plan", ""]
     for number, action in enumerate(result["action_plan"], start=1):
         lines.append(f"{number}. **{action['title']}.** {action['text']} ({action['source']})")
-    lines += ["", "Scoring rule and limits: see the methods page for the diagnostic. Source: Transformers (NESTA / Young Foundation, 2008), Appendix A.", ""]
+    lines += [
+        "",
+        "Scoring rule and limits: see the methods page for the diagnostic. Source: Transformers (NESTA / Young Foundation, 2008), Appendix A.",
+        "",
+    ]
     return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- example
+
 
 def example_bundle() -> dict:
     """A minimal bundle with two questions, for doctests and as a shape reference."""
     phase_names = ["Latent", "Design and discover", "Mobilisation", "Mainstreaming", "Embedding"]
     slugs = ["latent", "design-and-discovery", "mobilisation", "mainstreaming", "embedding"]
     agreement = {"points": [{"value": v, "label": str(v)} for v in range(1, 6)], "dont_know": "Don't know"}
-    return json.loads(json.dumps({
-        "format": 1,
-        "questionnaire": {
-            "version": 1, "title": "Example", "introduction": [], "source": "Appendix A, Step One",
-            "scales": {"agreement": agreement},
-            "scoring": {"adjacent_credit": 0.5, "team_disagreement_threshold": 2,
-                        "confidence_levels": [{"level": "high", "minimum": 0.7, "meaning": "Clear."},
-                                              {"level": "low", "minimum": 0, "meaning": "Unclear."}],
-                        "source": "Appendix A, Step One"},
-            "sections": [{"id": "example", "title": "Example", "source": "Table A1"}],
-            "questions": [
-                {"id": "pilots", "section": "example", "text": "We are piloting one chosen approach.",
-                 "scale": "agreement", "describes": "mobilisation", "source": "§5.1", "basis": "",
-                 "weights": dict(zip(slugs, [-2, -1, 2, 1, 0]))},
-                {"id": "spread", "section": "example", "text": "Other services have taken up our approach.",
-                 "scale": "agreement", "describes": "embedding", "source": "§5.1", "basis": "",
-                 "weights": dict(zip(slugs, [-2, -2, -2, -1, 2]))},
-            ],
-        },
-        "phases": [{"id": slug, "number": number, "name": name, "summary": None, "progression": None,
-                    "pitfalls": None, "triangle": None, "step_three": None}
-                   for number, (slug, name) in enumerate(zip(slugs, phase_names))],
-        "corners": [],
-        "case_studies": [],
-    }))
+    return json.loads(
+        json.dumps(
+            {
+                "format": 1,
+                "questionnaire": {
+                    "version": 1,
+                    "title": "Example",
+                    "introduction": [],
+                    "source": "Appendix A, Step One",
+                    "scales": {"agreement": agreement},
+                    "scoring": {
+                        "adjacent_credit": 0.5,
+                        "team_disagreement_threshold": 2,
+                        "confidence_levels": [
+                            {"level": "high", "minimum": 0.7, "meaning": "Clear."},
+                            {"level": "low", "minimum": 0, "meaning": "Unclear."},
+                        ],
+                        "source": "Appendix A, Step One",
+                    },
+                    "sections": [{"id": "example", "title": "Example", "source": "Table A1"}],
+                    "questions": [
+                        {
+                            "id": "pilots",
+                            "section": "example",
+                            "text": "We are piloting one chosen approach.",
+                            "scale": "agreement",
+                            "describes": "mobilisation",
+                            "source": "§5.1",
+                            "basis": "",
+                            "weights": dict(zip(slugs, [-2, -1, 2, 1, 0], strict=True)),
+                        },
+                        {
+                            "id": "spread",
+                            "section": "example",
+                            "text": "Other services have taken up our approach.",
+                            "scale": "agreement",
+                            "describes": "embedding",
+                            "source": "§5.1",
+                            "basis": "",
+                            "weights": dict(zip(slugs, [-2, -2, -2, -1, 2], strict=True)),
+                        },
+                    ],
+                },
+                "phases": [
+                    {
+                        "id": slug,
+                        "number": number,
+                        "name": name,
+                        "summary": None,
+                        "progression": None,
+                        "pitfalls": None,
+                        "triangle": None,
+                        "step_three": None,
+                    }
+                    for number, (slug, name) in enumerate(zip(slugs, phase_names, strict=True))
+                ],
+                "corners": [],
+                "case_studies": [],
+            }
+        )
+    )

@@ -5,6 +5,7 @@ with the JSON keyword arguments (``{"$bytes": base64}`` stands for a file's byte
 the user can fix, ``{"error": message, "line": …, "column": …}``. Only functions inside the
 ``innovation_toolkit`` package can be called.
 """
+
 from __future__ import annotations
 
 import base64

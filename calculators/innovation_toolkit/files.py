@@ -8,6 +8,7 @@
   ``JSON.parse`` and most other readers reject) and raises a one-line ``InputError``
   naming the value if a result still holds a non-finite number.
 """
+
 from __future__ import annotations
 
 import json
@@ -74,8 +75,9 @@ def read_bounded(path: Path | str, limit: int, what: str, *, advice: str = "") -
             total += len(chunk)
             if total > limit:
                 chunks.clear()
-                raise InputError(f"{name} is too large (more than {_limit_text(limit)} arrived; the limit for the {what} is "
-                                 f"{_limit_text(limit)}){tail}")
+                raise InputError(
+                    f"{name} is too large (more than {_limit_text(limit)} arrived; the limit for the {what} is {_limit_text(limit)}){tail}"
+                )
         return b"".join(chunks)  # one chunk (a regular file) is returned without a copy
     finally:
         if close:

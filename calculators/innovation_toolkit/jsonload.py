@@ -1,4 +1,5 @@
 """Strict JSON for every calculator's input: repeated keys and absurd nesting refused in one line."""
+
 from __future__ import annotations
 
 import json

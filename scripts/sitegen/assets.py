@@ -1,21 +1,28 @@
 """Vendor the browser runtime into docs/vendor/ at build time: pinned, checksummed, cached.
 
-- Pyodide core from the npm registry (``npm pack``), checked against the pinned sha256.
+- Pyodide core (and cytoscape) from the npm registry: the package's tarball fetched over HTTPS
+  (no Node or npm needed; ``NPM_CONFIG_REGISTRY`` picks another registry), checked against the
+  pinned sha256.
 - networkx's pure wheel from PyPI (``pip download --no-deps``), checked likewise.
 - A wheel of this project's ``innovation_toolkit`` package (in ``calculators/``), rebuilt only when its sources change.
 
 Downloads are cached in ``.cache/vendor/``; a second run copies nothing it already has.
 ``docs/vendor/manifest.json`` tells the browser worker which wheels to install.
 """
+
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
+import os
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -23,6 +30,8 @@ LOCK = REPO / "scripts" / "vendor-lock.json"
 CACHE = REPO / ".cache" / "vendor"
 VENDOR = REPO / "docs" / "vendor"
 WHEELS = VENDOR / "wheels"
+NPM_REGISTRY = "https://registry.npmjs.org/"
+TIMEOUT = 60  # seconds without a byte before a download is given up
 
 
 class VendorError(RuntimeError):
@@ -51,12 +60,38 @@ def _run(command: list[str], cwd: Path) -> None:
         raise VendorError(f"{' '.join(command)} failed: {(result.stderr or result.stdout).strip().splitlines()[-1:]}")
 
 
+def npm_tarball_url(name: str, version: str) -> str:
+    """The registry's tarball address for ``name@version`` (``NPM_CONFIG_REGISTRY`` honoured, as npm does)."""
+    registry = os.environ.get("NPM_CONFIG_REGISTRY") or os.environ.get("npm_config_registry") or NPM_REGISTRY
+    basename = name.rsplit("/", 1)[-1]  # a scoped package, @scope/name, is stored as name-version.tgz
+    return f"{registry.rstrip('/')}/{name}/-/{basename}-{version}.tgz"
+
+
+def _download(url: str, target: Path, what: str) -> None:
+    """Fetch ``url`` into ``target`` (whole or not at all), or raise a one-line VendorError."""
+    partial = target.with_name(target.name + ".part")
+    try:
+        request = urllib.request.Request(url, headers={"User-Agent": "innovation-toolkit-vendor"})
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response, partial.open("wb") as out:
+            shutil.copyfileobj(response, out, 1 << 20)
+    except urllib.error.HTTPError as error:
+        partial.unlink(missing_ok=True)
+        raise VendorError(f"could not download {what} from {url}: HTTP {error.code} {error.reason}") from None
+    except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
+        partial.unlink(missing_ok=True)
+        reason = getattr(error, "reason", None) or error
+        raise VendorError(
+            f"could not download {what} from {url}: {reason} (no network? NPM_CONFIG_REGISTRY can name a reachable npm registry)"
+        ) from None
+    partial.replace(target)
+
+
 def npm_tarball(name: str, pin: dict) -> Path:
-    """Return the cached, verified tarball of npm package ``name@version``."""
-    tarball = CACHE / f"{name}-{pin['version']}.tgz"
+    """Return the cached, verified tarball of npm package ``name@version``, downloading it if needed."""
+    tarball = CACHE / f"{name.replace('/', '-').lstrip('@')}-{pin['version']}.tgz"
     if not tarball.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        _run(["npm", "pack", f"{name}@{pin['version']}", "--silent", "--pack-destination", str(CACHE)], cwd=CACHE)
+        _download(npm_tarball_url(name, pin["version"]), tarball, f"{name}@{pin['version']}")
     return _verified(tarball, pin["sha256"])
 
 
@@ -74,7 +109,10 @@ def extract_npm_files(name: str, pin: dict) -> None:
         for file in pin["files"]:
             member = archive.getmember(f"package/{file}")
             target = dest / Path(file).name
-            with archive.extractfile(member) as source, target.open("wb") as out:
+            source = archive.extractfile(member)
+            if source is None:
+                raise VendorError(f"{name}@{pin['version']}: {file} is not a regular file in the package")
+            with source, target.open("wb") as out:
                 shutil.copyfileobj(source, out)
     stamp.write_text(pin["sha256"])
 
@@ -84,8 +122,22 @@ def pypi_wheel(name: str, pin: dict) -> Path:
     wheel = CACHE / pin["file"]
     if not wheel.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        _run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary", ":all:",
-              "--dest", str(CACHE), f"{name}=={pin['version']}"], cwd=CACHE)
+        _run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                "--only-binary",
+                ":all:",
+                "--dest",
+                str(CACHE),
+                f"{name}=={pin['version']}",
+            ],
+            cwd=CACHE,
+        )
     return _verified(wheel, pin["sha256"])
 
 
@@ -95,7 +147,8 @@ def calculators_sources_digest() -> str:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(REPO)).encode())
             digest.update(path.read_bytes())
-    digest.update((REPO / "pyproject.toml").read_bytes())
+    for build_file in ("pyproject.toml", "setup.py"):  # the wheel's metadata and its build step
+        digest.update((REPO / build_file).read_bytes())
     return digest.hexdigest()
 
 
@@ -106,8 +159,7 @@ def calculators_wheel() -> Path:
     wheels = list(built.glob("*.whl"))
     if not wheels:
         with tempfile.TemporaryDirectory() as scratch:
-            _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                  "--wheel-dir", scratch, str(REPO)], cwd=REPO)
+            _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "--wheel-dir", scratch, str(REPO)], cwd=REPO)
             shutil.rmtree(REPO / "build", ignore_errors=True)
             built.mkdir(parents=True, exist_ok=True)
             for wheel in Path(scratch).glob("*.whl"):

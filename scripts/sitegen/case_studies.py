@@ -1,4 +1,5 @@
 """Views over the case-study records (content/case-studies/*.yaml) for the page generator."""
+
 from __future__ import annotations
 
 

@@ -3,6 +3,7 @@
 Run after each MkDocs build by the hook (failing the build) and by the tests; for a Zensical
 build, run ``python scripts/check_site.py site``.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -67,11 +68,7 @@ def _target(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
 def check_site(site: Path | str) -> list[str]:
     """Return every problem found in the built site at ``site`` (empty when all is well)."""
     site = Path(site).resolve()
-    pages = {
-        file: parse_page(file)
-        for file in sorted(site.rglob("*.html"))
-        if not str(file.relative_to(site)).startswith(SKIPPED)
-    }
+    pages = {file: parse_page(file) for file in sorted(site.rglob("*.html")) if not str(file.relative_to(site)).startswith(SKIPPED)}
     errors: list[str] = []
     titles: dict[str, list[str]] = defaultdict(list)
     for file, parsed in pages.items():

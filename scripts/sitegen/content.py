@@ -6,15 +6,19 @@ type is checked against ``content/schema/TYPE.schema.json``. Schemas mark the pr
 that defines a slug with ``"x-defines": KIND`` and a property that refers to one with
 ``"x-refers": KIND``. Errors read ``file:line: path.to.field: message``.
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError
+from jsonschema.protocols import Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -157,12 +161,12 @@ def validate_content(root: Path | str = CONTENT) -> list[str]:
     for name, schema in schemas.items():
         try:
             Draft202012Validator.check_schema(schema)
-        except Exception as error:  # jsonschema.SchemaError: report it like any other error
-            errors.append(f"{_relative(root / SCHEMA_DIR / (name + '.schema.json'), root)}:1: (schema): {error.message}")
+        except SchemaError as problem:  # an invalid schema: report it like any other error
+            errors.append(f"{_relative(root / SCHEMA_DIR / (name + '.schema.json'), root)}:1: (schema): {problem.message}")
     if errors:
         return errors
 
-    def validator_for(schema: dict, resolver=None) -> Draft202012Validator:
+    def validator_for(schema: dict, resolver=None) -> Validator:
         validator = Draft202012Validator(schema, registry=registry)
         return validator if resolver is None else validator.evolve(_resolver=resolver)
 
@@ -181,9 +185,9 @@ def validate_content(root: Path | str = CONTENT) -> list[str]:
             continue
         validator = validator_for(schemas[type_])
         schema_errors = sorted(validator.iter_errors(document.data), key=lambda e: list(e.absolute_path))
-        for error in schema_errors:
-            path = tuple(error.absolute_path)
-            errors.append(f"{name}:{document.line(path)}: {_display(path)}: {error.message}")
+        for schema_error in schema_errors:
+            path = tuple(schema_error.absolute_path)
+            errors.append(f"{name}:{document.line(path)}: {_display(path)}: {schema_error.message}")
         if schema_errors or is_example:
             continue
         if file.parent != root and isinstance(document.data, dict) and document.data.get("id") != file.stem:
@@ -205,9 +209,7 @@ def validate_content(root: Path | str = CONTENT) -> list[str]:
         if (kind, value) not in definitions:
             known = sorted(slug for k, slug in definitions if k == kind)
             hint = f"; known: {', '.join(known[:12])}{'…' if len(known) > 12 else ''}" if known else f"; no {kind} is defined"
-            errors.append(
-                f"{_relative(document.file, root)}:{document.line(path)}: {_display(path)}: unknown {kind} '{value}'{hint}"
-            )
+            errors.append(f"{_relative(document.file, root)}:{document.line(path)}: {_display(path)}: unknown {kind} '{value}'{hint}")
     return errors
 
 

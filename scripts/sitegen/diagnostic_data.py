@@ -15,6 +15,7 @@ Bundle layout::
      "corners": [{id, name, meaning, source}],
      "case_studies": [{id, title, place, phase, explanation, source, note}]}
 """
+
 from __future__ import annotations
 
 import copy
@@ -33,27 +34,28 @@ def _text(item) -> str | None:
 def _phases(content: dict) -> list[dict]:
     phases = []
     for phase in sorted(content["phases"]["phases"], key=lambda p: p["number"]):
-        phases.append({
-            "id": phase["id"],
-            "number": phase["number"],
-            "name": phase["name"],
-            "summary": _text(phase.get("figure_1_summary")),
-            "typology": _text(phase.get("typology")),
-            "description": _text(phase.get("description")),
-            "source": phase["source"],
-            "progression": copy.deepcopy(phase.get("progression")),
-            "pitfalls": copy.deepcopy(phase.get("pitfalls")),
-            "table_a2_note": phase.get("table_a2_note"),
-            "triangle": copy.deepcopy(phase.get("strategic_triangle")),
-            "step_three": copy.deepcopy(phase.get("step_three")),
-        })
+        phases.append(
+            {
+                "id": phase["id"],
+                "number": phase["number"],
+                "name": phase["name"],
+                "summary": _text(phase.get("figure_1_summary")),
+                "typology": _text(phase.get("typology")),
+                "description": _text(phase.get("description")),
+                "source": phase["source"],
+                "progression": copy.deepcopy(phase.get("progression")),
+                "pitfalls": copy.deepcopy(phase.get("pitfalls")),
+                "table_a2_note": phase.get("table_a2_note"),
+                "triangle": copy.deepcopy(phase.get("strategic_triangle")),
+                "step_three": copy.deepcopy(phase.get("step_three")),
+            }
+        )
     return phases
 
 
 def _corners(content: dict) -> list[dict]:
     triangle = content.get("strategic-triangle") or {}
-    return [{"id": c["id"], "name": c["name"], "meaning": c.get("meaning"), "source": c.get("source")}
-            for c in triangle.get("corners", [])]
+    return [{"id": c["id"], "name": c["name"], "meaning": c.get("meaning"), "source": c.get("source")} for c in triangle.get("corners", [])]
 
 
 def _case_studies(content: dict) -> list[dict]:
@@ -63,16 +65,18 @@ def _case_studies(content: dict) -> list[dict]:
         placement = record.get("phase") or {}
         if not placement.get("placed"):
             continue
-        cases.append({
-            "id": slug,
-            "number": record.get("number"),
-            "title": record.get("short_title") or record["title"],
-            "place": record.get("place"),
-            "phase": placement["phase"],
-            "explanation": placement.get("explanation"),
-            "source": placement.get("source"),
-            "note": placement.get("note"),
-        })
+        cases.append(
+            {
+                "id": slug,
+                "number": record.get("number"),
+                "title": record.get("short_title") or record["title"],
+                "place": record.get("place"),
+                "phase": placement["phase"],
+                "explanation": placement.get("explanation"),
+                "source": placement.get("source"),
+                "note": placement.get("note"),
+            }
+        )
     return cases
 
 
@@ -119,8 +123,9 @@ def build_diagnostic_data(content: dict) -> dict:
     scales, sections or corners it names.
     """
     diagnostic = content["diagnostic"]
-    questionnaire = {key: copy.deepcopy(diagnostic[key]) for key in
-                     ("version", "title", "introduction", "source", "scales", "scoring", "sections", "questions")}
+    questionnaire = {
+        key: copy.deepcopy(diagnostic[key]) for key in ("version", "title", "introduction", "source", "scales", "scoring", "sections", "questions")
+    }
     bundle = {
         "format": BUNDLE_FORMAT,
         "questionnaire": questionnaire,

@@ -12,6 +12,7 @@ is Markdown (a list) that says the same thing in words; pages put it right below
     >>> figure.svg.startswith('<svg ')
     True
 """
+
 from __future__ import annotations
 
 import textwrap
@@ -75,9 +76,7 @@ def _svg(svg_id: str, view_box: str, title: str, desc: str, body: list[str], max
         f'style="width:100%;max-width:{max_width};height:auto;color:inherit" '
         f'font-family="inherit" fill="currentColor">'
         f'<title id="{svg_id}-title">{_x(title)}</title>'
-        f'<desc id="{svg_id}-desc">{_x(desc)}</desc>'
-        + "".join(body)
-        + "</svg>"
+        f'<desc id="{svg_id}-desc">{_x(desc)}</desc>' + "".join(body) + "</svg>"
     )
 
 
@@ -90,15 +89,13 @@ def _arrow_marker(marker_id: str, size: int = 9) -> str:
 
 
 def _tspans(lines: list[str], x: float, first_y: float, line_height: float) -> str:
-    return "".join(
-        f'<tspan x="{x:g}" y="{first_y + index * line_height:g}">{_x(line)}</tspan>' for index, line in enumerate(lines)
-    )
+    return "".join(f'<tspan x="{x:g}" y="{first_y + index * line_height:g}">{_x(line)}</tspan>' for index, line in enumerate(lines))
 
 
 # ---------------------------------------------------------------- Figure 1: the lifecycle
 
-def lifecycle_svg(phases: list[dict], *, title: str = "Phases of the local social innovation lifecycle",
-                  svg_id: str = "lifecycle") -> Figure:
+
+def lifecycle_svg(phases: list[dict], *, title: str = "Phases of the local social innovation lifecycle", svg_id: str = "lifecycle") -> Figure:
     """The lifecycle as a column of phases from early (top) to late (bottom).
 
     ``phases``: dicts with ``number``, ``name`` and ``summary`` (one line each), and an optional
@@ -116,8 +113,7 @@ def lifecycle_svg(phases: list[dict], *, title: str = "Phases of the local socia
     height = y + 14
     body.append(f'<text x="{left}" y="20" text-anchor="middle" font-size="13" font-weight="700">Early</text>')
     body.append(
-        f'<line x1="{left}" y1="28" x2="{left}" y2="{height - 24}" stroke="currentColor" stroke-width="2" '
-        f'marker-end="url(#{svg_id}-arrow)"/>'
+        f'<line x1="{left}" y1="28" x2="{left}" y2="{height - 24}" stroke="currentColor" stroke-width="2" marker-end="url(#{svg_id}-arrow)"/>'
     )
     items = []
     for phase, top, lines in rows:
@@ -137,20 +133,16 @@ def lifecycle_svg(phases: list[dict], *, title: str = "Phases of the local socia
         body.append(f'<text x="{text_x}" y="{top + 11}" font-size="15" font-weight="700">{_x(label)}</text>')
         body.append(f'<text font-size="13">{_tspans(lines, text_x, top + 30, 17)}</text>')
     body.append(f'<text x="{left}" y="{height - 6}" text-anchor="middle" font-size="13" font-weight="700">Late</text>')
-    desc = "From early to late: " + "; ".join(
-        f"phase {phase['number']}, {phase['name']}: {phase['summary']}" for phase in ordered
-    )
-    alternative = "\n".join(
-        f"- **{_linked(_phase_label(phase), phase.get('href'))}** — {_md(phase['summary'])}" for phase in ordered
-    )
+    desc = "From early to late: " + "; ".join(f"phase {phase['number']}, {phase['name']}: {phase['summary']}" for phase in ordered)
+    alternative = "\n".join(f"- **{_linked(_phase_label(phase), phase.get('href'))}** — {_md(phase['summary'])}" for phase in ordered)
     alternative = "Text version, from early to late:\n\n" + alternative + "\n"
     return Figure(_svg(svg_id, f"0 0 {width + 8} {height}", title, desc, body, "30rem"), alternative, tuple(items), title)
 
 
 # ---------------------------------------------------------------- the strategic triangle
 
-def triangle_svg(levels: dict, names: dict | None = None, *, title: str = "Strategic triangle",
-                 svg_id: str = "triangle") -> Figure:
+
+def triangle_svg(levels: dict, names: dict | None = None, *, title: str = "Strategic triangle", svg_id: str = "triangle") -> Figure:
     """The strategic triangle with each corner's importance shown by marker size and in words.
 
     ``levels`` maps a corner slug (``authority``, ``organisational-capacity``, ``value``) to an
@@ -171,9 +163,7 @@ def triangle_svg(levels: dict, names: dict | None = None, *, title: str = "Strat
         "value": (320, 262, "middle", 310),
     }
     corners = [slug for slug in CORNER_ORDER if slug in levels]
-    body = [
-        '<polygon points="210,92 100,262 320,262" fill="none" stroke="currentColor" stroke-width="2" stroke-opacity="0.6"/>'
-    ]
+    body = ['<polygon points="210,92 100,262 320,262" fill="none" stroke="currentColor" stroke-width="2" stroke-opacity="0.6"/>']
     items, desc_parts, alternative = [], [], []
     for slug in corners:
         x, y, anchor, label_y = positions[slug]
@@ -187,14 +177,11 @@ def triangle_svg(levels: dict, names: dict | None = None, *, title: str = "Strat
                 f'<text x="{x}" y="{y + 5}" text-anchor="middle" font-size="14" font-weight="700">?</text>'
             )
         else:
-            body.append(
-                f'<circle cx="{x}" cy="{y}" r="{radius}" style="fill:{ACCENT};fill-opacity:0.85" '
-                f'stroke="currentColor" stroke-width="1.5"/>'
-            )
+            body.append(f'<circle cx="{x}" cy="{y}" r="{radius}" style="fill:{ACCENT};fill-opacity:0.85" stroke="currentColor" stroke-width="1.5"/>')
         body.append(
             f'<text x="{x}" y="{label_y}" text-anchor="{anchor}" font-size="15" font-weight="700">{_x(name)}</text>'
             f'<text x="{x}" y="{label_y + 18}" text-anchor="{anchor}" font-size="14" style="fill:{MUTED}">'
-            f'{_x(level_text)}</text>'
+            f"{_x(level_text)}</text>"
         )
         items.append(f"{name}: {level_text}")
         desc_parts.append(f"{name}, importance {level_text}")
@@ -209,9 +196,15 @@ def triangle_svg(levels: dict, names: dict | None = None, *, title: str = "Strat
 
 # ---------------------------------------------------------------- Figure 5: local innovation system
 
-def innovation_system_svg(layers: list[dict], link_types: list[dict], *, lowest: int = 0,
-                          title: str = "Layers of a local innovation system",
-                          svg_id: str = "innovation-system") -> Figure:
+
+def innovation_system_svg(
+    layers: list[dict],
+    link_types: list[dict],
+    *,
+    lowest: int = 0,
+    title: str = "Layers of a local innovation system",
+    svg_id: str = "innovation-system",
+) -> Figure:
     """Stacked layers joined by vertical links, with a horizontal link drawn inside each layer.
 
     ``layers``: dicts with ``name`` (and optional ``href``), drawn top to bottom in list order.
@@ -257,27 +250,28 @@ def innovation_system_svg(layers: list[dict], link_types: list[dict], *, lowest:
         items.append(lowest_label)
     legend_y = bottom + 34
     legend = []
-    if "vertical" in link_names:
+    # Each kind of link in the legend: its arrow (x1, y1, x2, y2 from the legend line), where the words start, what it joins.
+    for kind, arrow, text_dx, joins in (
+        ("vertical", (0, -14, 0, 6), 14, "between layers"),
+        ("horizontal", (-12, -4, 12, -4), 20, "within a layer"),
+    ):
+        if kind not in link_names:
+            continue
+        x1, y1, x2, y2 = arrow
         body.append(
-            f'<line x1="{band_x}" y1="{legend_y - 14}" x2="{band_x}" y2="{legend_y + 6}" stroke="currentColor" stroke-width="2" '
+            f'<line x1="{band_x + x1}" y1="{legend_y + y1}" x2="{band_x + x2}" y2="{legend_y + y2}" stroke="currentColor" stroke-width="2" '
             f'marker-start="url(#{svg_id}-arrow)" marker-end="url(#{svg_id}-arrow)"/>'
-            f'<text x="{band_x + 14}" y="{legend_y}" font-size="13">{_x(link_names["vertical"])}: between layers</text>'
+            f'<text x="{band_x + text_dx}" y="{legend_y}" font-size="13">{_x(link_names[kind])}: {joins}</text>'
         )
-        legend.append(link_names["vertical"])
-        legend_y += 30
-    if "horizontal" in link_names:
-        body.append(
-            f'<line x1="{band_x - 12}" y1="{legend_y - 4}" x2="{band_x + 12}" y2="{legend_y - 4}" stroke="currentColor" '
-            f'stroke-width="2" marker-start="url(#{svg_id}-arrow)" marker-end="url(#{svg_id}-arrow)"/>'
-            f'<text x="{band_x + 20}" y="{legend_y}" font-size="13">{_x(link_names["horizontal"])}: within a layer</text>'
-        )
-        legend.append(link_names["horizontal"])
+        legend.append(link_names[kind])
         legend_y += 30
     items.extend(legend)
     height = legend_y
-    lowest_names = [layer["name"] for layer in layers[len(layers) - lowest:]] if lowest else []
+    lowest_names = [layer["name"] for layer in layers[len(layers) - lowest :]] if lowest else []
     desc = (
-        "Layers from top to bottom: " + ", ".join(layer["name"] for layer in layers) + ". "
+        "Layers from top to bottom: "
+        + ", ".join(layer["name"] for layer in layers)
+        + ". "
         + (f"{lowest_label}: {' and '.join(lowest_names)}. " if lowest_names else "")
         + (f"{link_names['vertical']} join neighbouring layers. " if "vertical" in link_names else "")
         + (f"{link_names['horizontal']} join people or organisations within a layer." if "horizontal" in link_names else "")
@@ -291,12 +285,11 @@ def innovation_system_svg(layers: list[dict], link_types: list[dict], *, lowest:
         alternative.append(f"- {_md(link_names['vertical'])}: arrows between neighbouring layers.")
     if "horizontal" in link_names:
         alternative.append(f"- {_md(link_names['horizontal'])}: an arrow inside each layer.")
-    return Figure(
-        _svg(svg_id, f"0 0 {width} {height}", title, desc, body, "32rem"), "\n".join(alternative) + "\n", tuple(items), title
-    )
+    return Figure(_svg(svg_id, f"0 0 {width} {height}", title, desc, body, "32rem"), "\n".join(alternative) + "\n", tuple(items), title)
 
 
 # ---------------------------------------------------------------- placing a figure on a page
+
 
 def figure_markdown(figure: Figure, caption: str, *, figure_id: str | None = None) -> str:
     """The SVG in a ``<figure>`` with its caption, then the text alternative as Markdown.

@@ -3,6 +3,7 @@
 Writes only files whose text changed, so `mkdocs serve` does not rebuild in a loop, and
 removes stale files from the folders it owns. Everything it writes is git-ignored.
 """
+
 from __future__ import annotations
 
 import importlib

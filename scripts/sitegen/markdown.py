@@ -1,4 +1,5 @@
 """Small helpers for writing Markdown pages from content: escaping, citations, front matter."""
+
 from __future__ import annotations
 
 import html
@@ -41,7 +42,7 @@ def source_line(source: str, page: str) -> str:
 
 
 def citation(source: str, page: str) -> str:
-    """"*Transformers*, §x" with the title linked to the report's citation anchor, from ``page``."""
+    """ "*Transformers*, §x" with the title linked to the report's citation anchor, from ``page``."""
     return f"[<cite>Transformers</cite>]({relative(page, REPORT_PAGE)}#cite), {escape(source)}"
 
 

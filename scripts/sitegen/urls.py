@@ -5,12 +5,15 @@
 gives the relative link to write into a page at ``from_page``. Pages put the anchor on the
 item's heading with attr_list: ``## Title { #slug }``.
 """
+
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from sitegen.markdown import relative
 
 # kind → page, or a function of (content, slug) → page. Anchor is the slug unless the kind has its own page.
-_PAGES = {
+_PAGES: dict[str, str | Callable[[dict, str], str]] = {
     "phase": lambda content, slug: f"model/{slug}.md",
     "triangle-corner": "model/strategic-triangle.md",
     "factor-cluster": "findings/critical-factors.md",

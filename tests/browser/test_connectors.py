@@ -1,7 +1,8 @@
-""""Map your connectors" in headless Chromium (issues 7 and 11): paste, pick and drop; hostile
+""" "Map your connectors" in headless Chromium (issues 7 and 11): paste, pick and drop; hostile
 names; privacy; accessibility before and after a result; the keyboard; exports; several
 networks; errors next to the right input; the size limit; Cancel; a table and a picture that
 fit a desktop and a phone; the direction and weights options."""
+
 import csv
 import io
 import json
@@ -58,7 +59,8 @@ def svg_texts(svg: bytes) -> list[str]:
 
 def drop_file(page, selector: str, text: str, name: str):
     transfer = page.evaluate_handle(
-        "([text, name]) => { const transfer = new DataTransfer(); transfer.items.add(new File([text], name, { type: 'text/csv' })); return transfer; }",
+        "([text, name]) => { const transfer = new DataTransfer(); transfer.items.add(new File([text], name, { type: 'text/csv' })); return transfer; "
+        "}",
         [text, name],
     )
     zone = page.locator(selector)
@@ -74,7 +76,8 @@ def test_kite_roles_in_the_table_and_the_picture(page, site_url, how):
         ties_box(page).fill(KITE)
     elif how == "picked":
         page.get_by_label("Or choose a file", exact=True).set_input_files(
-            files=[{"name": "kite.csv", "mimeType": "text/csv", "buffer": KITE.encode()}])
+            files=[{"name": "kite.csv", "mimeType": "text/csv", "buffer": KITE.encode()}]
+        )
         expect(page.locator("#connectors-ties-file-note")).to_contain_text("Loaded kite.csv")
     else:
         drop_file(page, ".connectors-drop[data-drop=ties]", KITE, "kite.csv")
@@ -126,7 +129,8 @@ def test_every_request_is_local_and_none_carries_input(page, site_url):
     ties_box(page).fill(f"{secret},Other Secret\nOther Secret,Third Secret")
     run(page)
     page.get_by_label("Or choose a file", exact=True).set_input_files(
-        files=[{"name": "private-team.csv", "mimeType": "text/csv", "buffer": f"{secret},Filed Secret\n".encode()}])
+        files=[{"name": "private-team.csv", "mimeType": "text/csv", "buffer": f"{secret},Filed Secret\n".encode()}]
+    )
     run(page)
     for name in ("Download roles (CSV)", "Download result (JSON)", "Download picture (SVG)"):
         assert secret.encode() in download(page, name)
@@ -137,7 +141,7 @@ def test_every_request_is_local_and_none_carries_input(page, site_url):
     local = urlparse(site_url).netloc
     assert requests
     for url, body, method in requests:
-        origin = url[len("blob:"):] if url.startswith("blob:") else url
+        origin = url[len("blob:") :] if url.startswith("blob:") else url
         assert urlparse(origin).netloc == local, url
         assert method in ("GET", "HEAD"), (method, url)
         for word in ("Zebedee", "Secret", "private-team"):
@@ -227,7 +231,11 @@ def test_exports_hold_the_result(page, site_url):
     run(page)
     rows = list(csv.DictReader(io.StringIO(download(page, "Download roles (CSV)").decode("utf-8-sig"))))
     assert [(row["name"], row["roles"], row["degree"]) for row in rows[:4]] == [
-        ("Diane", "hub", "6"), ("Fernando", "pulsetaker", "5"), ("Garth", "pulsetaker", "5"), ("Heather", "gatekeeper", "3")]
+        ("Diane", "hub", "6"),
+        ("Fernando", "pulsetaker", "5"),
+        ("Garth", "pulsetaker", "5"),
+        ("Heather", "gatekeeper", "3"),
+    ]
     result = json.loads(download(page, "Download result (JSON)"))
     assert result["schema"] == "connector-roles/1" and result["roles"]["gatekeeper"]["people"] == ["Heather"]
     texts = svg_texts(download(page, "Download picture (SVG)"))
@@ -313,7 +321,8 @@ def big_network(people: int, ties_per_person: int = 4) -> str:
 def test_cancel_stops_a_long_analysis_and_the_page_recovers(page, site_url):
     open_page(page, site_url)
     page.get_by_label("Or choose a file", exact=True).set_input_files(
-        files=[{"name": "big.csv", "mimeType": "text/csv", "buffer": big_network(5000).encode()}])
+        files=[{"name": "big.csv", "mimeType": "text/csv", "buffer": big_network(5000).encode()}]
+    )
     expect(page.locator("#connectors-ties-file-note")).to_contain_text("too long to show")
     page.get_by_role("button", name="Map the connectors").click()
     cancel = page.get_by_role("button", name="Cancel")
@@ -363,12 +372,17 @@ def test_colouring_the_example_by_sector(page, site_url, axe):
     expect(canvas).to_have_attribute("aria-label", re.compile(r"colour shows their sector \(council \(\w+\): 7 people;"))
     assert axe(page) == []
     cy = "document.querySelector('.connectors-cy').connectorsPicture.cy"
-    drawn = page.evaluate(f"() => Object.fromEntries({cy}.nodes().map((node) => [node.data('name'), [node.style('background-color'), node.data('colour'), node.data('label')]]))")
+    drawn = page.evaluate(
+        f"() => Object.fromEntries({cy}.nodes().map((node) => [node.data('name'), [node.style('background-color'), node.data('colour'), "
+        "node.data('label')]]))"
+    )
     assert set(drawn) == set(sector_of)
     colours = {sector: {drawn[name][0] for name in drawn if sector_of[name] == sector} for sector in expected}
     assert all(len(shades) == 1 for shades in colours.values()), colours
     assert len({shades.pop() for shades in colours.values()}) == len(expected)
-    maya = page.evaluate("() => document.querySelector('.connectors-cy').connectorsPicture.cy.nodes().filter((n) => n.data('name') === 'Maya Okafor').data('roles')")
+    maya = page.evaluate(
+        "() => document.querySelector('.connectors-cy').connectorsPicture.cy.nodes().filter((n) => n.data('name') === 'Maya Okafor').data('roles')"
+    )
     assert len(maya) > 1 and drawn["Maya Okafor"][2] == "Maya Okafor\n" + ", ".join(maya)
     shapes = page.evaluate(f"() => {cy}.nodes().map((node) => node.style('shape'))")
     assert {"star", "rectangle", "ellipse"} <= set(shapes)
@@ -437,8 +451,7 @@ def powerlaw_ties(people: int = 2000) -> str:
 
 
 def pick_ties(page, text: str, name: str = "ties.csv"):
-    page.get_by_label("Or choose a file", exact=True).set_input_files(
-        files=[{"name": name, "mimeType": "text/csv", "buffer": text.encode()}])
+    page.get_by_label("Or choose a file", exact=True).set_input_files(files=[{"name": name, "mimeType": "text/csv", "buffer": text.encode()}])
     expect(page.locator("#connectors-ties-file-note")).to_contain_text(name)
 
 
@@ -571,8 +584,12 @@ def test_a_2000_person_network_is_pictured_as_key_connectors_and_their_neighbour
     assert 20 <= found["nodes"] <= 300
     assert_legible(found)
     caption = page.locator(".connectors-picture-caption")
-    expect(caption).to_have_text(re.compile(
-        r"^Showing (\d+ of )?the [\d,]+ key connectors and [\d,]+ of the [\d,]+ people tied to key connectors; the table lists all 2,000 people\.$"))
+    expect(caption).to_have_text(
+        re.compile(
+            r"^Showing (\d+ of )?the [\d,]+ key connectors and [\d,]+ of the [\d,]+ people tied to key connectors; the table lists all 2,000 "
+            r"people\.$"
+        )
+    )
     drawn = page.evaluate(f"() => {CY}.nodes().length")
     shown = [int(n.replace(",", "")) for n in re.findall(r"[\d,]+", caption.inner_text())]
     assert shown[0] + shown[2] == drawn, (shown, drawn)
@@ -672,8 +689,13 @@ def test_files_in_excel_encodings_and_other_tools_formats_are_read_right(page, s
     expect(page.locator(".connectors-people-table")).not_to_contain_text("Bob|Cy|Dee")
     expect(page.locator(".connectors-notes")).to_contain_text("ordered scale")
 
-    ties_box(page).fill("woman,event\n" + "".join(f"{w},{e}\n" for w, e in [
-        ("Ann", "E1"), ("Bob", "E1"), ("Cy", "E1"), ("Bob", "E2"), ("Dee", "E2"), ("Eve", "E2"), ("Eve", "E3"), ("Fay", "E3")]))
+    ties_box(page).fill(
+        "woman,event\n"
+        + "".join(
+            f"{w},{e}\n"
+            for w, e in [("Ann", "E1"), ("Bob", "E1"), ("Cy", "E1"), ("Bob", "E2"), ("Dee", "E2"), ("Eve", "E2"), ("Eve", "E3"), ("Fay", "E3")]
+        )
+    )
     run(page)
     expect(page.locator(".connectors-people-table")).not_to_contain_text("E1")
     expect(page.locator(".connectors-notes")).to_contain_text("Two-mode data")

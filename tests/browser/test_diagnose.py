@@ -3,6 +3,7 @@
 Every expected value comes from running innovation_toolkit.diagnostic in this process on the same
 bundle the page fetches, so the page must show what the command line computes.
 """
+
 import json
 import re
 import subprocess
@@ -60,10 +61,10 @@ def shown_scores(page) -> dict:
 def expect_result_matches(page, expected: dict):
     report = page.locator(".diagnose-report")
     expect(report.locator(".diagnose-headline")).to_have_text(
-        f"Most likely phase: Phase {expected['phase_number']}: {expected['phase_name']}", timeout=RESULT_TIMEOUT)
+        f"Most likely phase: Phase {expected['phase_number']}: {expected['phase_name']}", timeout=RESULT_TIMEOUT
+    )
     confidence = expected["confidence"]
-    expect(report.locator(".diagnose-confidence-value")).to_have_text(
-        f"{confidence['level']} ({confidence['value']:.2f} on a scale from 0 to 1)")
+    expect(report.locator(".diagnose-confidence-value")).to_have_text(f"{confidence['level']} ({confidence['value']:.2f} on a scale from 0 to 1)")
     scores = shown_scores(page)
     assert scores.keys() == expected["scores"].keys()
     for phase, score in expected["scores"].items():
@@ -97,7 +98,9 @@ def test_reached_by_navigation_answered_by_keyboard_and_matches_the_cli(page, si
     answers = calibration_answers("knowsley")
     cli = subprocess.run(
         [sys.executable, "-m", "innovation_toolkit.cli", "diagnose", str(CALIBRATION / "knowsley.yaml"), "--json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     expected = json.loads(cli.stdout)
     assert expected["scores"] == diagnose(bundle, answers)["scores"]
@@ -127,7 +130,7 @@ def test_reached_by_navigation_answered_by_keyboard_and_matches_the_cli(page, si
         expect(report.get_by_text(item["question"], exact=True)).to_have_count(1)
     cases = report.locator(".diagnose-cases a")
     expect(cases).to_have_count(len(expected["similar_cases"]))
-    for link, case in zip(cases.all(), expected["similar_cases"]):
+    for link, case in zip(cases.all(), expected["similar_cases"], strict=True):
         assert link.inner_text() == case["title"]
         assert link.get_attribute("href") == f"{site_url}/case-studies/{case['id']}/"
     expect(report.locator(".diagnose-plan > li")).to_have_count(len(expected["action_plan"]))
@@ -173,10 +176,23 @@ def test_shared_link_restores_answers_and_result_without_sending_them(page, site
 
 
 def test_team_mode_shows_each_respondent_and_where_they_disagree(page, site_url, bundle, axe):
-    ann = {"approach-chosen-and-piloted": 5, "initial-resources": 5, "new-structures": 5, "normal-way-of-working": 1,
-           "spread-to-other-services": 1, "authority-strength": 4}
-    bob = {"approach-chosen-and-piloted": 2, "initial-resources": 4, "new-structures": 4, "normal-way-of-working": 5,
-           "spread-to-other-services": 5, "organisation-wide-investment": 5, "authority-strength": 4}
+    ann = {
+        "approach-chosen-and-piloted": 5,
+        "initial-resources": 5,
+        "new-structures": 5,
+        "normal-way-of-working": 1,
+        "spread-to-other-services": 1,
+        "authority-strength": 4,
+    }
+    bob = {
+        "approach-chosen-and-piloted": 2,
+        "initial-resources": 4,
+        "new-structures": 4,
+        "normal-way-of-working": 5,
+        "spread-to-other-services": 5,
+        "organisation-wide-investment": 5,
+        "authority-strength": 4,
+    }
     page.goto(site_url + PAGE)
     wait_until_ready(page)
     page.get_by_label("A team (several respondents)").check()
@@ -195,18 +211,20 @@ def test_team_mode_shows_each_respondent_and_where_they_disagree(page, site_url,
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.get_by_role("button", name="Show the result").click()
 
-    respondents = [{"name": "Ann <img src=x onerror=alert(1)>", "role": "leader", "answers": ann},
-                   {"name": "Bob", "role": "frontline", "answers": bob}]
+    respondents = [
+        {"name": "Ann <img src=x onerror=alert(1)>", "role": "leader", "answers": ann},
+        {"name": "Bob", "role": "frontline", "answers": bob},
+    ]
     expected = diagnose_team(bundle, respondents)
     expect_result_matches(page, expected)
     rows = page.locator(".diagnose-team-table tbody tr")
     expect(rows).to_have_count(2)
-    for row, member in zip(rows.all(), expected["team"]["respondents"]):
+    for row, member in zip(rows.all(), expected["team"]["respondents"], strict=True):
         assert row.inner_text().split("\t")[:3] == [member["name"], member["role"], member["phase_name"]]
     assert {m["phase"] for m in expected["team"]["respondents"]} == {"mobilisation", "embedding"}
     items = page.locator(".diagnose-disagreements > li")
     expect(items).to_have_count(len(expected["team"]["disagreements"]))
-    for item, disagreement in zip(items.all(), expected["team"]["disagreements"]):
+    for item, disagreement in zip(items.all(), expected["team"]["disagreements"], strict=True):
         expect(item.locator("strong")).to_have_text(disagreement["text"])
     assert expected["team"]["disagreements"][0]["spread"] == 4
     assert expected["confidence"]["level"] == "low"
@@ -275,7 +293,8 @@ def test_bad_fragment_gets_a_clear_message_and_the_form_stays_usable(page, site_
     message = page.locator(".diagnose-fragment-error")
     expect(message).to_have_text(
         f"The answers in this link could not be read: {error.value}. The form below is usable; answering will replace the link.",
-        timeout=RESULT_TIMEOUT)
+        timeout=RESULT_TIMEOUT,
+    )
     assert "character" in str(error.value) or "URL fragment" in str(error.value)
     page.locator("#dq-leaders-demand-change-5").check()
     expect(page).to_have_url(re.compile(r"#v1:leaders-demand-change=5$"))
@@ -283,15 +302,23 @@ def test_bad_fragment_gets_a_clear_message_and_the_form_stays_usable(page, site_
 
 
 BAD_FILES = [
-    ("broken.json", '{"answers": {\n  "leaders-demand-change": 5,\n  "new-structures" 3}}',
-     "broken.json: line 3, column 20: not valid JSON"),
-    ("unknown.json", '{"answers": {"leaders-demand-chnage": 5}}',
-     "unknown.json: unknown question id 'leaders-demand-chnage' (did you mean 'leaders-demand-change'?)"),
-    ("range.json", '{"answers": {"leaders-demand-change": 7}}',
-     "range.json: answer to 'leaders-demand-change' is 7, out of range: expected a whole number from 1 to 5 or \"dont-know\""),
-    ("team.json", '[{"name": "Ann", "answers": {}}, {"name": "Ann", "answers": {}}]',
-     "team.json: respondent 2 (Ann): the name is used twice; give each respondent a distinct name"),
-    ("list.json", '[1, 2]', "list.json: respondent 1: expected a mapping with 'name' and 'answers', got int"),
+    ("broken.json", '{"answers": {\n  "leaders-demand-change": 5,\n  "new-structures" 3}}', "broken.json: line 3, column 20: not valid JSON"),
+    (
+        "unknown.json",
+        '{"answers": {"leaders-demand-chnage": 5}}',
+        "unknown.json: unknown question id 'leaders-demand-chnage' (did you mean 'leaders-demand-change'?)",
+    ),
+    (
+        "range.json",
+        '{"answers": {"leaders-demand-change": 7}}',
+        "range.json: answer to 'leaders-demand-change' is 7, out of range: expected a whole number from 1 to 5 or \"dont-know\"",
+    ),
+    (
+        "team.json",
+        '[{"name": "Ann", "answers": {}}, {"name": "Ann", "answers": {}}]',
+        "team.json: respondent 2 (Ann): the name is used twice; give each respondent a distinct name",
+    ),
+    ("list.json", "[1, 2]", "list.json: respondent 1: expected a mapping with 'name' and 'answers', got int"),
     ("answers.yaml", "answers:\n  leaders-demand-change: [5\n", "answers.yaml: "),
 ]
 
@@ -301,7 +328,8 @@ def test_bad_answers_file_gets_a_clear_one_line_message(page, site_url, name, te
     page.goto(site_url + PAGE)
     wait_until_ready(page)
     page.get_by_label(re.compile("^Load answers from a file")).set_input_files(
-        files=[{"name": name, "mimeType": "application/octet-stream", "buffer": text.encode()}])
+        files=[{"name": name, "mimeType": "application/octet-stream", "buffer": text.encode()}]
+    )
     error = page.locator(".diagnose-upload-error")
     expect(error).to_contain_text(message, timeout=RESULT_TIMEOUT)
     shown = error.inner_text()

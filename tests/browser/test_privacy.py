@@ -7,6 +7,7 @@ forms, which per the HTML spec do nothing when submitted outside a <dialog>; the
 get the submit event. Each test fills every field with a marker, tries every way of submitting
 (clicks, Enter, Space) and checks every request the page made and every address it showed.
 """
+
 import re
 from html.parser import HTMLParser
 from urllib.parse import urlparse
@@ -70,17 +71,16 @@ def fill_every_field(scope) -> int:
             values = field.locator("option").evaluate_all("(options) => options.map((o) => o.value)")
             field.select_option(values[-1])
         elif kind == "file":
-            field.set_input_files(files=[{"name": f"{MARKER}-ties.csv", "mimeType": "text/csv",
-                                          "buffer": f"{MARKER}File, Bob\n".encode()}])
+            field.set_input_files(files=[{"name": f"{MARKER}-ties.csv", "mimeType": "text/csv", "buffer": f"{MARKER}File, Bob\n".encode()}])
     return len(fields)
 
 
 def try_every_way_to_submit(scope, page, start: str):
     """Click every visible button, press Enter in every field, Enter and Space on every button."""
+
     def still_here(what):
         page.wait_for_timeout(150)  # not wait_for_load_state: a held page script holds back "load"
-        assert urlparse(page.url).path == urlparse(start).path and not urlparse(page.url).query, \
-            f"{what} sent the page to {page.url}"
+        assert urlparse(page.url).path == urlparse(start).path and not urlparse(page.url).query, f"{what} sent the page to {page.url}"
 
     buttons = scope.locator("button:visible:enabled").all()
     for button in buttons:
@@ -223,10 +223,13 @@ def test_the_questionnaire_form_sends_nothing_even_if_never_bound(page, site_url
 # ---------------------------------------------------------------- 3. the <noscript> message
 
 
-@pytest.mark.parametrize(("path", "commands", "methods"), [
-    (CONNECTORS, ["innovation-toolkit roles TIES.csv"], "/methods/connector-roles/"),
-    (DIAGNOSE, ["innovation-toolkit diagnose --questions", "innovation-toolkit diagnose ANSWERS.yaml"], "/methods/diagnostic/"),
-])
+@pytest.mark.parametrize(
+    ("path", "commands", "methods"),
+    [
+        (CONNECTORS, ["innovation-toolkit roles TIES.csv"], "/methods/connector-roles/"),
+        (DIAGNOSE, ["innovation-toolkit diagnose --questions", "innovation-toolkit diagnose ANSWERS.yaml"], "/methods/diagnostic/"),
+    ],
+)
 def test_without_javascript_the_page_says_so_and_names_the_command_line(no_js, page, site_url, path, commands, methods):
     _, quiet = no_js
     quiet.goto(site_url + path)

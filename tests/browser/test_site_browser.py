@@ -1,5 +1,6 @@
 """The whole site in a browser: search finds the right page, one page per layout passes axe-core,
 keyboard use works, and the Step Three worksheet prints without navigation."""
+
 import pytest
 from playwright.sync_api import expect
 

@@ -1,4 +1,5 @@
 """End to end in headless Chromium: the calculator through site navigation, privacy, failure."""
+
 import re
 from urllib.parse import urlparse
 
@@ -28,8 +29,16 @@ Ike,Jane"""
 
 # Krackhardt's kite: (person, roles, direct ties), key connectors first, as the table shows it.
 KITE_ROWS = [
-    ["Diane", "hub", "6"], ["Fernando", "pulsetaker", "5"], ["Garth", "pulsetaker", "5"], ["Heather", "gatekeeper", "3"],
-    ["Andre", "", "4"], ["Beverly", "", "4"], ["Carol", "", "3"], ["Ed", "", "3"], ["Ike", "", "2"], ["Jane", "", "1"],
+    ["Diane", "hub", "6"],
+    ["Fernando", "pulsetaker", "5"],
+    ["Garth", "pulsetaker", "5"],
+    ["Heather", "gatekeeper", "3"],
+    ["Andre", "", "4"],
+    ["Beverly", "", "4"],
+    ["Carol", "", "3"],
+    ["Ed", "", "3"],
+    ["Ike", "", "2"],
+    ["Jane", "", "1"],
 ]
 
 
@@ -86,8 +95,7 @@ def test_content_pages_fetch_no_pyodide_bytes(page, site_url):
     assert fetched and not [url for url in fetched if "/vendor/" in url or "pyodide" in url]
 
 
-@pytest.mark.parametrize("answer", [{"status": 404, "body": "missing"}, {"status": 200, "body": "not wasm at all"}],
-                         ids=["missing", "corrupt"])
+@pytest.mark.parametrize("answer", [{"status": 404, "body": "missing"}, {"status": 200, "body": "not wasm at all"}], ids=["missing", "corrupt"])
 def test_runtime_that_cannot_load_says_so_and_offers_retry(page, site_url, answer):
     page.route(re.compile(r".*pyodide\.asm\.wasm$"), lambda route: route.fulfill(**answer))
     page.goto(site_url + "/calculators/connectors/")

@@ -1,4 +1,5 @@
 """The ten case studies as records: schema, required substance, phase placements and Table 1."""
+
 from __future__ import annotations
 
 import re
@@ -40,39 +41,64 @@ REPORT_PLACEMENTS = {
 
 # Table 1 of the report, transcribed in its printed order (extraction noise in the Knowsley row removed).
 TABLE_1 = [
-    ("highlands", "Report by external consultancy",
-     ["Underperformance", "Charismatic Leadership",
-      "Capacity restraints due to resources having to cover sparse population over a large geographical area"],
-     ["Organisational culture", "Collaboration and Partnership working",
-      "National policy framework to integrate Children's Services"]),
-    ("knowsley", "1999 Ofsted inspection",
-     ["Crisis and underperformance", "Leadership from a number of different agencies",
-      "Organisational culture that is willing to accept risk"],
-     ["Political support and stable political environment",
-      "National policy framework and international policy debates e.g. The Excellence in Cities Programme, "
-      "Every Child Matters, Building Schools for the Future Programme",
-      "Partnership working"]),
-    ("south-tyneside", "2000 Ofsted inspection and two Audit Commission reports",
-     ["Underperformance", "Charismatic Leadership",
-      "Organisational culture of strong communication, risk taking and 'no blame' ethos"],
-     ["Political Support", "National policy framework", "External funding (NRF)"]),
-    ("tower-hamlets", "Ofsted inspection in the late nineties – threat of service being identified as failing",
-     ["Underperformance", "Local political pressure from unstable political environment",
-      "Leadership from local political figures and senior officers in the Council"],
-     ["Capacity of the third sector", "Local culture of innovation",
-      "Flexible funding to support new management teams/consultants"]),
-    ("pittsburgh", "Collapse of the steel and coal industry resulting in mass unemployment in the eighties",
-     ["Crisis", "Collaborative leadership from Universities and Foundations", "Resources from previous wealth"],
-     ["Strong informal networks", "Local culture of innovation"]),
-    ("lille", "Leadership in the form of a new Mayor in 1973",
-     ["Need resulting from widespread deprivation", "Strong collaborative leadership", "Strong informal networks"],
-     ["Long term leadership", "Decentralisation of central government",
-      "Attitude to risk concentrating more on meeting needs than on finance"]),
-    ("gouda", "Clashes between Moroccan youth in 2002",
-     ["Leadership and influence from senior officials in the Council and community organisations",
-      "Social problems within the Moroccan community"],
-     ["Devolving of power to local government",
-      "Available funding from central government funds and housing corporations"]),
+    (
+        "highlands",
+        "Report by external consultancy",
+        [
+            "Underperformance",
+            "Charismatic Leadership",
+            "Capacity restraints due to resources having to cover sparse population over a large geographical area",
+        ],
+        ["Organisational culture", "Collaboration and Partnership working", "National policy framework to integrate Children's Services"],
+    ),
+    (
+        "knowsley",
+        "1999 Ofsted inspection",
+        ["Crisis and underperformance", "Leadership from a number of different agencies", "Organisational culture that is willing to accept risk"],
+        [
+            "Political support and stable political environment",
+            "National policy framework and international policy debates e.g. The Excellence in Cities Programme, "
+            "Every Child Matters, Building Schools for the Future Programme",
+            "Partnership working",
+        ],
+    ),
+    (
+        "south-tyneside",
+        "2000 Ofsted inspection and two Audit Commission reports",
+        ["Underperformance", "Charismatic Leadership", "Organisational culture of strong communication, risk taking and 'no blame' ethos"],
+        ["Political Support", "National policy framework", "External funding (NRF)"],
+    ),
+    (
+        "tower-hamlets",
+        "Ofsted inspection in the late nineties – threat of service being identified as failing",
+        [
+            "Underperformance",
+            "Local political pressure from unstable political environment",
+            "Leadership from local political figures and senior officers in the Council",
+        ],
+        ["Capacity of the third sector", "Local culture of innovation", "Flexible funding to support new management teams/consultants"],
+    ),
+    (
+        "pittsburgh",
+        "Collapse of the steel and coal industry resulting in mass unemployment in the eighties",
+        ["Crisis", "Collaborative leadership from Universities and Foundations", "Resources from previous wealth"],
+        ["Strong informal networks", "Local culture of innovation"],
+    ),
+    (
+        "lille",
+        "Leadership in the form of a new Mayor in 1973",
+        ["Need resulting from widespread deprivation", "Strong collaborative leadership", "Strong informal networks"],
+        ["Long term leadership", "Decentralisation of central government", "Attitude to risk concentrating more on meeting needs than on finance"],
+    ),
+    (
+        "gouda",
+        "Clashes between Moroccan youth in 2002",
+        [
+            "Leadership and influence from senior officials in the Council and community organisations",
+            "Social problems within the Moroccan community",
+        ],
+        ["Devolving of power to local government", "Available funding from central government funds and housing corporations"],
+    ),
 ]
 
 
@@ -214,8 +240,11 @@ def test_table1_rows_rebuild_the_reports_table_1(records):
 
 def test_table1_rows_skip_records_without_a_row_and_keep_the_report_order():
     def record(row):
-        return {"place": f"P{row}", "table1": {"row": row, "area_label": "A", "trigger": f"T{row}",
-                                                "drivers": ["D"], "enablers": ["E"], "source": "Table 1"}}
+        return {
+            "place": f"P{row}",
+            "table1": {"row": row, "area_label": "A", "trigger": f"T{row}", "drivers": ["D"], "enablers": ["E"], "source": "Table 1"},
+        }
+
     rows = table1_rows({"b": record(2), "none": {"place": "N", "table1": None}, "absent": {"place": "M"}, "a": record(1)})
     assert [r["case"] for r in rows] == ["a", "b"]
 

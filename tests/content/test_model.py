@@ -1,5 +1,6 @@
 """Completeness of the report's models as content: lifecycle phases, strategic triangle,
 local innovation system, network analysis concepts, glossary and references."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,8 +8,13 @@ import pytest
 from sitegen.content import load_content, validate_content
 
 MODEL_TYPES = (
-    "phases", "lifecycle", "strategic-triangle", "innovation-system",
-    "network-analysis", "glossary", "references",
+    "phases",
+    "lifecycle",
+    "strategic-triangle",
+    "innovation-system",
+    "network-analysis",
+    "glossary",
+    "references",
 )
 PHASES = ["latent", "design-and-discovery", "mobilisation", "mainstreaming", "embedding"]
 CORNERS = {"authority", "organisational-capacity", "value"}
@@ -108,8 +114,7 @@ def test_progression_rows_lead_to_the_next_phase(phases):
 
 def test_case_study_placements(content):
     current = {(p["case_study"], p["phase"]) for p in content["lifecycle"]["placements"] if p["kind"] == "current-position"}
-    assert {("knowsley", "mobilisation"), ("highlands", "mainstreaming"),
-            ("tower-hamlets", "embedding"), ("south-tyneside", "embedding")} <= current
+    assert {("knowsley", "mobilisation"), ("highlands", "mainstreaming"), ("tower-hamlets", "embedding"), ("south-tyneside", "embedding")} <= current
     unplaced = [p for p in content["lifecycle"]["placements"] if p["phase"] is None]
     assert all(p.get("note") for p in unplaced)
 
@@ -144,8 +149,7 @@ def test_three_connector_roles_with_their_map_colours(content):
 
 def test_social_capital_density_and_top_five_percent(content):
     analysis = content["network-analysis"]
-    assert [c["id"] for c in analysis["social_capital"]["categories"]] == [
-        "leaders", "mentors-and-mentees", "problem-solvers", "rising-stars"]
+    assert [c["id"] for c in analysis["social_capital"]["categories"]] == ["leaders", "mentors-and-mentees", "problem-solvers", "rising-stars"]
     assert analysis["key_connectors"]["top_share_percent"] == 5
     assert analysis["density"]["normative_ranges"]["published"] is False
     survey = analysis["experiment"]["survey"]
@@ -164,8 +168,18 @@ def test_glossary_has_the_core_terms(content):
     abbreviations = {term.get("abbreviation") for term in terms}
     assert {"CPA", "LAA", "LSP", "Ofsted", "NRF", "SNA"} <= abbreviations
     ids = {term["id"] for term in terms}
-    assert {"commissioning", "connected-difference", "pathfinder", "beacon", "third-sector",
-            "social-innovation", "strategic-triangle", "hub", "gatekeeper", "pulsetaker"} <= ids
+    assert {
+        "commissioning",
+        "connected-difference",
+        "pathfinder",
+        "beacon",
+        "third-sector",
+        "social-innovation",
+        "strategic-triangle",
+        "hub",
+        "gatekeeper",
+        "pulsetaker",
+    } <= ids
     assert len(ids) == len(terms)
 
 

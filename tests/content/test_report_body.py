@@ -1,5 +1,6 @@
 """Completeness of the report body as content: critical factors, findings, recommendations, research needs,
 assumptions, methods and the rest, each item cited."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,12 +8,27 @@ import pytest
 from sitegen.content import load_content, validate_content
 
 BODY_TYPES = (
-    "about", "assumptions", "factors", "findings", "methods",
-    "recommendations", "research-needs", "conclusions", "literature-review",
+    "about",
+    "assumptions",
+    "factors",
+    "findings",
+    "methods",
+    "recommendations",
+    "research-needs",
+    "conclusions",
+    "literature-review",
 )
 CASE_STUDIES = {
-    "highlands", "knowsley", "south-tyneside", "tower-hamlets", "gouda",
-    "lille", "pittsburgh", "portland", "cambridge", "network-analysis-experiment",
+    "highlands",
+    "knowsley",
+    "south-tyneside",
+    "tower-hamlets",
+    "gouda",
+    "lille",
+    "pittsburgh",
+    "portland",
+    "cambridge",
+    "network-analysis-experiment",
 }
 CLUSTERS = ["external-push", "internal-capacity", "external-resources"]
 JOURNEY_FINDINGS = {
@@ -25,8 +41,12 @@ JOURNEY_FINDINGS = {
     "access-to-funding": "external-resources",
 }
 RECOMMENDATIONS = [
-    "new-kinds-of-funding", "labour-market-for-innovation-skills", "intermediaries",
-    "collaboratives", "mobilising-the-public", "training-commissioners",
+    "new-kinds-of-funding",
+    "labour-market-for-innovation-skills",
+    "intermediaries",
+    "collaboratives",
+    "mobilising-the-public",
+    "training-commissioners",
 ]
 # Sub-lists whose entries share their parent's citation rather than carrying their own.
 CITED_BY_PARENT = {"evidence", "lists"}
@@ -73,9 +93,14 @@ def test_findings_cover_section_2_section_4_1_and_section_4_3(content):
     groups = {group["id"]: group["source"] for group in data["groups"]}
     assert groups == {"background": "§2", "what-drives-innovation": "§4.1", "journey-to-innovation": "§4.3"}
     by_group = {group: [f["id"] for f in data["findings"] if f["group"] == group] for group in groups}
-    assert {"what-is-social-innovation", "what-stands-in-the-way", "connected-difference",
-            "existing-thinking-on-local-innovation", "social-innovation-clusters",
-            "why-some-places-innovate-more"} <= set(by_group["background"])
+    assert {
+        "what-is-social-innovation",
+        "what-stands-in-the-way",
+        "connected-difference",
+        "existing-thinking-on-local-innovation",
+        "social-innovation-clusters",
+        "why-some-places-innovate-more",
+    } <= set(by_group["background"])
     assert len(by_group["what-drives-innovation"]) >= 3
     ids = [f["id"] for f in data["findings"]]
     assert len(ids) == len(set(ids))
@@ -96,8 +121,7 @@ def test_differing_case_study_counts_are_all_recorded(content):
     sources = " ".join(entry["source"] for entry in about["case_study_counts"])
     assert "Foreword" in sources and "Introduction" in sources and "Contents" in sources
     assert about["note"].strip()
-    assert [author["name"] for author in about["authors"]] == [
-        "Nicola Bacon", "Nusrat Faizullah", "Geoff Mulgan", "Saffron Woodcraft"]
+    assert [author["name"] for author in about["authors"]] == ["Nicola Bacon", "Nusrat Faizullah", "Geoff Mulgan", "Saffron Woodcraft"]
     assert about["publication"]["date"] == "January 2008"
 
 

@@ -1,4 +1,5 @@
 """Shared helpers for the connector-roles tests."""
+
 from __future__ import annotations
 
 import networkx as nx

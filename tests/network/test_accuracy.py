@@ -1,4 +1,5 @@
 """Exact where it fits, and estimates whose accuracy is measured and reported (issue 11)."""
+
 from __future__ import annotations
 
 import json
@@ -65,9 +66,14 @@ def test_adaptive_estimate_reports_agreement_and_repeats_for_a_seed(small_budget
 def test_estimate_is_close_to_exact_where_it_matters(small_budget):
     estimated = path_measures(GRAPH)
     exact = path_measures(GRAPH, exact=True)
-    agreement = {role: jaccard(a, b) for (role, a), b in
-                 zip(top_share_sets(estimated.betweenness, estimated.closeness).items(),
-                     top_share_sets(exact.betweenness, exact.closeness).values())}
+    agreement = {
+        role: jaccard(a, b)
+        for (role, a), b in zip(
+            top_share_sets(estimated.betweenness, estimated.closeness).items(),
+            top_share_sets(exact.betweenness, exact.closeness).values(),
+            strict=True,
+        )
+    }
     assert min(agreement.values()) >= 0.5, agreement
 
 
@@ -122,6 +128,7 @@ def test_unknown_engine_is_one_line_input_error():
 
 
 # --- limits by scale -----------------------------------------------------------------------------
+
 
 def test_limits_by_scale():
     assert limits.in_force() == limits.BROWSER

@@ -1,4 +1,5 @@
 """Bad input gets one line naming the line, column or element — and nothing else escapes."""
+
 from __future__ import annotations
 
 import networkx as nx
@@ -71,8 +72,10 @@ def test_malformed_xml_names_line_and_column():
 
 
 def test_entity_declarations_are_refused_before_parsing():
-    bomb = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [\n<!ENTITY lol "lol">\n<!ENTITY lol2 "&lol;&lol;&lol;&lol;">\n]>\n'
-            '<graphml><graph><node id="&lol2;"/></graph></graphml>')
+    bomb = (
+        '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n<!ENTITY lol "lol">\n<!ENTITY lol2 "&lol;&lol;&lol;&lol;">\n]>\n'
+        '<graphml><graph><node id="&lol2;"/></graph></graphml>'
+    )
     assert error_of(bomb).startswith("line 2, column 1: XML with a <!DOCTYPE> declaration is refused")
     assert "ENTITY" in error_of('<graphml>\n  <!ENTITY x "y">\n</graphml>')
 

@@ -1,4 +1,5 @@
 """The `innovation-toolkit roles` command."""
+
 from __future__ import annotations
 
 import json

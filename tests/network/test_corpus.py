@@ -9,6 +9,7 @@ They are read from ``../shared/corpus/network/`` beside the repository when it i
 else from ``tests/network/corpus/``; without them these tests are skipped with that
 reason, and ``test_readers.py`` covers the same shapes with files written here.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -1,5 +1,6 @@
 """Who the network picture draws (calculators/innovation_toolkit/network/drawing.py): everyone in a small network;
 in a large one, a capped set of key connectors and the people tied to them, with a caption."""
+
 import networkx as nx
 import pytest
 
@@ -63,7 +64,8 @@ def test_a_large_network_draws_key_connectors_and_their_neighbourhoods(big):
     neighbours = set().union(*(set(graph[k]) for k in roles)) - set(roles)
     assert result["caption"] == (
         f"Showing {MAX_KEY_DRAWN} of the {len(roles)} key connectors and {len(drawn) - len(key)} of the "
-        f"{len(neighbours):,} people tied to key connectors; the table lists all 2,000 people.")
+        f"{len(neighbours):,} people tied to key connectors; the table lists all 2,000 people."
+    )
     assert "2000" not in result["caption"]
 
 

@@ -1,4 +1,5 @@
 """The optional networkit engine agrees with the built-in Python engine (issue 11)."""
+
 from __future__ import annotations
 
 import os

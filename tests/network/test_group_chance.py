@@ -5,6 +5,7 @@ in :mod:`innovation_toolkit.network.groups`: with random labels, findings must b
 planted separation, they must be found; and the probabilities must match hand-worked and
 brute-force values.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -58,6 +59,7 @@ def random_labels(graph: nx.Graph, seed: int) -> dict:
 
 # --- 1. random labels: findings are rare -------------------------------------------------
 
+
 @pytest.mark.parametrize("share", [0.1, 0.25])
 def test_random_labels_rarely_give_group_findings(share):
     runs = 200
@@ -100,6 +102,7 @@ def test_random_labels_on_larger_networks_where_the_tests_have_power():
 
 # --- 2. planted separation is found ------------------------------------------------------
 
+
 def planted_network(council: int, voluntary: int, business: int, hubs: int, seed: int = 0):
     """Council officers tied to each other and to everyone; everyone else tied to two officers."""
     rng = random.Random(seed)
@@ -132,8 +135,9 @@ def test_planted_core_of_council_officers_is_found():
         "sits outside the core; about 4.0 would be expected if the sector labels were assigned at random, and a "
         "gap this large would happen by chance in 0.3 % of random assignments."
     )
-    assert any(s.startswith("By sector: Council makes up 20 % of the network (12 of 60 people) but 100 % of the key connectors")
-               for s in result["findings"])
+    assert any(
+        s.startswith("By sector: Council makes up 20 % of the network (12 of 60 people) but 100 % of the key connectors") for s in result["findings"]
+    )
 
 
 def test_a_smaller_absent_group_is_not_claimed_when_chance_explains_it():
@@ -184,11 +188,11 @@ def test_ties_across_groups_are_outward_looking():
     result = analyse_attribute(graph, list(graph), "side", attributes, set())
     assert result["ei_index"] == 1.0 and result["chance"]["ei_p_value"] < 0.05
     assert any("more outward-looking than chance" in s for s in result["findings"])
-    assert result["findings"][0] == ("By side: there are no key connectors, so it cannot be said whether any side "
-                                     "group is outside the core.")
+    assert result["findings"][0] == ("By side: there are no key connectors, so it cannot be said whether any side group is outside the core.")
 
 
 # --- 3. exact probabilities, Holm, determinism, budget ------------------------------------
+
 
 def test_hypergeometric_hand_worked():
     # N = 10, s = 3, c = 2: P(X = 0) = C(7, 2) / C(10, 2) = 21 / 45
@@ -209,7 +213,7 @@ def test_hypergeometric_matches_brute_force_enumeration():
     assignments = set(itertools.permutations("AAABBBCC"))
     assert len(assignments) == math.factorial(8) // (6 * 6 * 2)
     for group, size in (("A", 3), ("C", 2)):
-        for k in range(0, 4):
+        for k in range(4):
             counts = [sum(labels[i] == group for i in core) for labels in assignments]
             lower = Fraction(sum(x <= k for x in counts), len(counts))
             upper = Fraction(sum(x >= k for x in counts), len(counts))
@@ -222,8 +226,17 @@ def test_hypergeometric_exact_on_large_networks():
     at = hypergeometric_tails(50_000, 5_000, 2_500, 200)[0] - hypergeometric_tails(50_000, 5_000, 2_500, 199)[0]
     assert lower + upper - at == 1
     # against a log-space computation of the same term
-    log_term = (math.lgamma(5_001) - math.lgamma(201) - math.lgamma(4_801) + math.lgamma(45_001) - math.lgamma(2_301)
-                - math.lgamma(42_701) - math.lgamma(50_001) + math.lgamma(2_501) + math.lgamma(47_501))
+    log_term = (
+        math.lgamma(5_001)
+        - math.lgamma(201)
+        - math.lgamma(4_801)
+        + math.lgamma(45_001)
+        - math.lgamma(2_301)
+        - math.lgamma(42_701)
+        - math.lgamma(50_001)
+        + math.lgamma(2_501)
+        + math.lgamma(47_501)
+    )
     assert float(at) == pytest.approx(math.exp(log_term), rel=1e-9)
     # the mean is c s / N = 250, so 200 sits far in the lower tail
     assert float(lower) < 0.001 < 0.999 < float(upper)
@@ -254,7 +267,7 @@ def test_holm_is_applied_across_both_directions_of_every_group():
     rows = {row["group"]: row for row in core_shares(people, group_of, core)}
     assert rows["A"]["p_value"] == pytest.approx(math.comb(20, 10) / math.comb(30, 10))
     assert rows["pair 0"]["p_value"] == pytest.approx(1 - math.comb(28, 10) / math.comb(30, 10))
-    assert 0.05 / 22 < rows["A"]["p_value"] and rows["A"]["outside_core"] is False
+    assert rows["A"]["p_value"] > 0.05 / 22 and rows["A"]["outside_core"] is False
     assert not any(row["significant"] for row in rows.values())
 
 
@@ -317,12 +330,37 @@ def test_result_keeps_keys_and_is_json_serialisable():
     attributes = {node: {"club": graph.nodes[node]["club"]} for node in graph}
     result = analyse_attribute(graph, list(graph), "club", attributes, top_by_degree(graph, 0.1))
     json.dumps(result)
-    assert {"attribute", "groups", "ei_index", "expected_ei_index", "internal_ties", "external_ties",
-            "ties_without_group", "outside_core", "missing", "brokerage", "findings", "chance"} <= set(result)
+    assert {
+        "attribute",
+        "groups",
+        "ei_index",
+        "expected_ei_index",
+        "internal_ties",
+        "external_ties",
+        "ties_without_group",
+        "outside_core",
+        "missing",
+        "brokerage",
+        "findings",
+        "chance",
+    } <= set(result)
     for row in result["groups"]:
-        assert {"group", "people", "in_core", "share_of_network", "share_of_core", "representation", "outside_core",
-                "ei_index", "expected_ei_index", "internal_ties", "external_ties", "expected_in_core", "p_value",
-                "significant"} <= set(row)
+        assert {
+            "group",
+            "people",
+            "in_core",
+            "share_of_network",
+            "share_of_core",
+            "representation",
+            "outside_core",
+            "ei_index",
+            "expected_ei_index",
+            "internal_ties",
+            "external_ties",
+            "expected_in_core",
+            "p_value",
+            "significant",
+        } <= set(row)
     chance = result["chance"]
     assert chance["alpha"] == 0.05 and "Holm" in chance["correction"] and chance["seed"] == 42
     assert chance["permutations"] == 1_000 and chance["expected_ei_index"] == result["expected_ei_index"]
@@ -332,7 +370,7 @@ def test_result_keeps_keys_and_is_json_serialisable():
 
 def test_permutation_test_matches_exact_enumeration():
     graph = nx.Graph([(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (5, 7), (1, 6)])
-    labels = dict(zip(range(8), "AAABBBCC"))
+    labels = dict(zip(range(8), "AAABBBCC", strict=True))
     internal = {}
     for assignment in set(itertools.permutations("AAABBBCC")):
         internal[assignment] = sum(assignment[u] == assignment[v] for u, v in graph.edges())

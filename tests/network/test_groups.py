@@ -1,4 +1,5 @@
 """E-I index, core shares and Gould–Fernandez brokerage on small graphs worked out by hand."""
+
 from __future__ import annotations
 
 import networkx as nx
@@ -106,7 +107,11 @@ def test_core_shares_hand_worked():
 
 
 def test_group_attributes_skips_unique_and_single_values():
-    attributes = {"a": {"sector": "x", "id": "1", "region": "n"}, "b": {"sector": "x", "id": "2", "region": "n"}, "c": {"sector": "y", "id": "3", "region": "n"}}
+    attributes = {
+        "a": {"sector": "x", "id": "1", "region": "n"},
+        "b": {"sector": "x", "id": "2", "region": "n"},
+        "c": {"sector": "y", "id": "3", "region": "n"},
+    }
     assert group_attributes(attributes, ["a", "b", "c"]) == ["sector"]
 
 

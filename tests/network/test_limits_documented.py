@@ -4,6 +4,7 @@ The limits are defined once, in ``innovation_toolkit.network.limits`` (and the p
 ``drawing``); the methods page's limits table is checked in test_methods_page.py. This test
 fails when any other place that states a limit says something else.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,10 @@ def test_connectors_page_states_the_browser_limits_and_the_picture_sizes():
 
 def test_readme_states_both_scales():
     readme = text_of("README.md")
-    assert (f"up to {COMMAND_LINE['max_people']:,} people and {COMMAND_LINE['max_ties']:,} ties "
-            f"(the browser {BROWSER['max_people']:,} and {BROWSER['max_ties']:,})") in readme
+    assert (
+        f"up to {COMMAND_LINE['max_people']:,} people and {COMMAND_LINE['max_ties']:,} ties "
+        f"(the browser {BROWSER['max_people']:,} and {BROWSER['max_ties']:,})"
+    ) in readme
 
 
 def test_the_widgets_first_figures_are_the_browser_limits():

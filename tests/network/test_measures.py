@@ -1,4 +1,5 @@
 """Measures: closeness, betweenness (unweighted and weighted) against networkx, and reach."""
+
 from __future__ import annotations
 
 import random
@@ -79,13 +80,17 @@ def test_summary_directed():
     assert summary["density"] == pytest.approx(3 / 6)
 
 
-@pytest.mark.parametrize("graph", [
-    nx.karate_club_graph(),
-    nx.florentine_families_graph(),
-    nx.gnm_random_graph(60, 90, seed=4),
-    nx.gnm_random_graph(40, 120, seed=5, directed=True),
-    nx.gn_graph(30, seed=3),
-], ids=["karate", "florentine", "random-sparse", "random-directed", "growing-tree"])
+@pytest.mark.parametrize(
+    "graph",
+    [
+        nx.karate_club_graph(),
+        nx.florentine_families_graph(),
+        nx.gnm_random_graph(60, 90, seed=4),
+        nx.gnm_random_graph(40, 120, seed=5, directed=True),
+        nx.gn_graph(30, seed=3),
+    ],
+    ids=["karate", "florentine", "random-sparse", "random-directed", "growing-tree"],
+)
 def test_betweenness_matches_networkx_exact(graph):
     assert path_measures(graph, exact=True).betweenness == pytest.approx(nx.betweenness_centrality(graph), abs=1e-12)
 
@@ -162,16 +167,20 @@ def test_weighted_sweep_agrees_with_unweighted_when_all_weights_are_one():
     assert raw_w == pytest.approx(raw) and totals_w == pytest.approx(totals) and harmonic_w == pytest.approx(harmonic)
 
 
-@pytest.mark.parametrize("graph", [
-    nx.krackhardt_kite_graph(),
-    nx.les_miserables_graph(),
-    nx.disjoint_union(nx.barbell_graph(5, 3), nx.path_graph(4)),
-    nx.gnm_random_graph(200, 260, seed=1),
-    nx.gnm_random_graph(80, 120, seed=2, directed=True),
-], ids=["kite", "les-miserables", "barbell-and-path", "random-sparse", "directed"])
+@pytest.mark.parametrize(
+    "graph",
+    [
+        nx.krackhardt_kite_graph(),
+        nx.les_miserables_graph(),
+        nx.disjoint_union(nx.barbell_graph(5, 3), nx.path_graph(4)),
+        nx.gnm_random_graph(200, 260, seed=1),
+        nx.gnm_random_graph(80, 120, seed=2, directed=True),
+    ],
+    ids=["kite", "les-miserables", "barbell-and-path", "random-sparse", "directed"],
+)
 def test_bridge_counts_match_networkx(graph):
     undirected = nx.Graph(graph.to_undirected()) if graph.is_directed() else graph
-    expected = {node: 0 for node in graph}
+    expected = dict.fromkeys(graph, 0)
     for u, v in nx.bridges(undirected):
         expected[u] += 1
         expected[v] += 1

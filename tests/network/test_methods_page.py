@@ -4,6 +4,7 @@ Each rule the page states is checked here against the code: the figures against
 ``innovation_toolkit.network.limits``, the reference table against a fresh run of the engine, and
 the worked examples against the engine's own sentences.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,20 +46,20 @@ def reference_rows() -> list[str]:
     rows = []
     for label, text in REFERENCE.items():
         result = analyse(text())
-
-        def cell(role: str) -> str:
-            people = holders(result, role)
-            tied = " (tied)" if result["roles"][role]["tied"] else ""
-            return (", ".join(people) + tied) if people else "no one stands out"
-
-        rows.append(f"| {label} | {result['summary']['people']} | " + " | ".join(cell(role) for role in ROLES) + " |")
+        rows.append(f"| {label} | {result['summary']['people']} | " + " | ".join(_cell(result, role) for role in ROLES) + " |")
     return rows
+
+
+def _cell(result: dict, role: str) -> str:
+    people = holders(result, role)
+    tied = " (tied)" if result["roles"][role]["tied"] else ""
+    return (", ".join(people) + tied) if people else "no one stands out"
 
 
 def test_reference_table_matches_the_engine():
     text = PAGE.read_text(encoding="utf-8")
     table = text.split("<!-- reference-table: start -->")[1].split("<!-- reference-table: end -->")[0]
-    page_rows = [line for line in table.strip().splitlines()[2:]]
+    page_rows = table.strip().splitlines()[2:]
     assert page_rows == reference_rows()
 
 
@@ -157,8 +158,10 @@ def test_limits_and_accuracy_statements(page):
     assert row("ties", MAX_TIES_BY_SCALE) in page
     assert row("input size (characters)", MAX_CHARACTERS_BY_SCALE) in page
     assert row("rows read from a text file", MAX_ROWS_BY_SCALE) in page
-    assert (f"| {EXACT_WORK_BUDGET_BY_SCALE[BROWSER]:,} | {EXACT_WORK_BUDGET_BY_SCALE[COMMAND_LINE]:,} "
-            f"({NETWORKIT_EXACT_WORK_BUDGET_BY_SCALE[COMMAND_LINE]:,} with `--engine networkit`) |") in page
+    assert (
+        f"| {EXACT_WORK_BUDGET_BY_SCALE[BROWSER]:,} | {EXACT_WORK_BUDGET_BY_SCALE[COMMAND_LINE]:,} "
+        f"({NETWORKIT_EXACT_WORK_BUDGET_BY_SCALE[COMMAND_LINE]:,} with `--engine networkit`) |"
+    ) in page
     assert f"| {limits.MAX_DRAW_NODES} and {limits.MAX_DRAW_EDGES:,} |" in page
     assert WEIGHTED_COST == 3 and "Weighted ties count three times" in page
     assert f"seed {SAMPLING_SEED}" in page and f"starts with {MIN_PIVOTS}" in page

@@ -1,4 +1,5 @@
 """Every input format, including what spreadsheets really export."""
+
 from __future__ import annotations
 
 import networkx as nx
@@ -203,7 +204,9 @@ def test_gexf():
 
 
 def test_people_table():
-    attributes, order, notes = parse_people('\ufeffName;Organisation;Sector\r\nAnn;"Council; Education";council\r\nBob;School A;school\r\nAnn;X;y\r\n')
+    attributes, order, notes = parse_people(
+        '\ufeffName;Organisation;Sector\r\nAnn;"Council; Education";council\r\nBob;School A;school\r\nAnn;X;y\r\n'
+    )
     assert order == ["Ann", "Bob"]
     assert attributes["Ann"] == {"Organisation": "Council; Education", "Sector": "council"}
     assert notes[0].where == ["line 4"]

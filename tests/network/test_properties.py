@@ -1,4 +1,5 @@
 """Property-based tests: whatever text arrives, only InputError escapes, and results hold together."""
+
 from __future__ import annotations
 
 import json
@@ -15,11 +16,46 @@ FAST = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCh
 
 names = st.sampled_from(["Ann", "Bob", "Cy", "Dee", "Eve", "ann", " Bob ", "Smith, Jo", "Zoë", "李", "", "#x", '"q"', "Bob|Cy", "|", "E1"])
 separators = st.sampled_from([",", ";", "\t", " ", "  ", ",", ";", "|"])
-cells = st.one_of(names, st.sampled_from(["1", "2.5", "0", "-1", "x", "1,5", "nan", "work", "social", "Directed", "Undirected",
-                                          "mutual", "Strong", "weak", "1e308", "9e307", "1e-300", "inf"]))
-headers = st.sampled_from(["", "From,To\n", "Source,Target,Weight\n", "respondent,named person,network\n",
-                           "Source;Target;Weight\n", "Source,Target,Type,Weight\n", "From,To,Type,Direction,Strength\n",
-                           "person,event\n", "sep=;\n", "sep=,\nFrom,To\n", "Source,Target,Type,Id,Label,Weight\n"])
+cells = st.one_of(
+    names,
+    st.sampled_from(
+        [
+            "1",
+            "2.5",
+            "0",
+            "-1",
+            "x",
+            "1,5",
+            "nan",
+            "work",
+            "social",
+            "Directed",
+            "Undirected",
+            "mutual",
+            "Strong",
+            "weak",
+            "1e308",
+            "9e307",
+            "1e-300",
+            "inf",
+        ]
+    ),
+)
+headers = st.sampled_from(
+    [
+        "",
+        "From,To\n",
+        "Source,Target,Weight\n",
+        "respondent,named person,network\n",
+        "Source;Target;Weight\n",
+        "Source,Target,Type,Weight\n",
+        "From,To,Type,Direction,Strength\n",
+        "person,event\n",
+        "sep=;\n",
+        "sep=,\nFrom,To\n",
+        "Source,Target,Type,Id,Label,Weight\n",
+    ]
+)
 endings = st.sampled_from(["\n", "\r\n", "\r"])
 
 
@@ -102,15 +138,37 @@ def test_arbitrary_bytes_only_raise_input_error(data):
     check(data)
 
 
-xml_pieces = st.sampled_from([
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">', "</graphml>", '<graph edgedefault="directed">',
-    '<graph edgedefault="undirected">', "</graph>", '<node id="a"/>', '<node id="b"/>', '<node id=""/>',
-    '<edge source="a" target="b"/>', '<edge source="a" target="c"/>', '<edge source="a"/>',
-    '<key id="w" for="edge" attr.name="weight" attr.type="double"/>', '<data key="w">x</data>',
-    '<edge source="a" target="b"><data key="w">2</data></edge>', '<gexf xmlns="http://www.gexf.net/1.2draft">',
-    "</gexf>", "<nodes>", "</nodes>", "<edges>", "</edges>", '<node id="a" label="A"/>', '<edge id="0" source="a" target="b"/>',
-    "<!DOCTYPE x>", "&amp;", "<", ">", "\n",
-])
+xml_pieces = st.sampled_from(
+    [
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+        "</graphml>",
+        '<graph edgedefault="directed">',
+        '<graph edgedefault="undirected">',
+        "</graph>",
+        '<node id="a"/>',
+        '<node id="b"/>',
+        '<node id=""/>',
+        '<edge source="a" target="b"/>',
+        '<edge source="a" target="c"/>',
+        '<edge source="a"/>',
+        '<key id="w" for="edge" attr.name="weight" attr.type="double"/>',
+        '<data key="w">x</data>',
+        '<edge source="a" target="b"><data key="w">2</data></edge>',
+        '<gexf xmlns="http://www.gexf.net/1.2draft">',
+        "</gexf>",
+        "<nodes>",
+        "</nodes>",
+        "<edges>",
+        "</edges>",
+        '<node id="a" label="A"/>',
+        '<edge id="0" source="a" target="b"/>',
+        "<!DOCTYPE x>",
+        "&amp;",
+        "<",
+        ">",
+        "\n",
+    ]
+)
 
 
 @FAST
@@ -125,14 +183,41 @@ def test_people_tables_only_raise_input_error(text, people):
     check(text, people="name,sector\n" + people)
 
 
-json_pieces = st.sampled_from([
-    "{", "}", "[", "]", ",", ":", '"elements"', '"connections"', '"nodes"', '"links"', '"edges"', '"data"',
-    '{"label": "Ann"}', '{"label": "Bob"}', '{"_id": "x1", "attributes": {"label": "Cy"}}', '{"from": "Ann", "to": "Bob"}',
-    '{"from": "x1", "to": "Ann", "direction": "mutual", "strength": 3}', '{"from": "Ann", "to": "Dee", "direction": "sideways"}',
-    '{"id": "a"}', '{"id": "b", "name": "Bee"}', '{"source": "a", "target": "b", "weight": 2}', '{"source": 0, "target": 5}',
-    '{"data": {"id": "a"}}', '{"data": {"source": "a", "target": "b"}}', '{"group": "edges", "data": {"source": "a"}}',
-    '"directed"', "true", "null", "1e999", '"weight"', '{"strength": "x"}',
-])
+json_pieces = st.sampled_from(
+    [
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        '"elements"',
+        '"connections"',
+        '"nodes"',
+        '"links"',
+        '"edges"',
+        '"data"',
+        '{"label": "Ann"}',
+        '{"label": "Bob"}',
+        '{"_id": "x1", "attributes": {"label": "Cy"}}',
+        '{"from": "Ann", "to": "Bob"}',
+        '{"from": "x1", "to": "Ann", "direction": "mutual", "strength": 3}',
+        '{"from": "Ann", "to": "Dee", "direction": "sideways"}',
+        '{"id": "a"}',
+        '{"id": "b", "name": "Bee"}',
+        '{"source": "a", "target": "b", "weight": 2}',
+        '{"source": 0, "target": 5}',
+        '{"data": {"id": "a"}}',
+        '{"data": {"source": "a", "target": "b"}}',
+        '{"group": "edges", "data": {"source": "a"}}',
+        '"directed"',
+        "true",
+        "null",
+        "1e999",
+        '"weight"',
+        '{"strength": "x"}',
+    ]
+)
 
 
 @FAST
@@ -141,12 +226,41 @@ def test_generated_json_only_raises_input_error(pieces, mode):
     check("".join(pieces), mode=mode)
 
 
-text_graph_pieces = st.sampled_from([
-    "graph [", "]", "directed 1", "multigraph 1", 'node [ id 1 label "Ann" ]', "node [ id 2 ]", 'node [ id 2 label "Ann" ]',
-    "edge [ source 1 target 2 ]", "edge [ source 1 target 3 value 2 ]", "edge [ source 1 ]", "[ [ [", "weight -1",
-    "*Vertices 3", "*Vertices 99999999", '1 "Ann"', '2 "Bob"', "3", '4 "unclosed', "*Edges", "*Arcs", "*Edgeslist", "1 2 3",
-    "1 2 x", "2 9", "% comment", "*Matrix", "0 1 0", "*Network test", "DL N=3", "digraph {", "nodedef>name",
-])
+text_graph_pieces = st.sampled_from(
+    [
+        "graph [",
+        "]",
+        "directed 1",
+        "multigraph 1",
+        'node [ id 1 label "Ann" ]',
+        "node [ id 2 ]",
+        'node [ id 2 label "Ann" ]',
+        "edge [ source 1 target 2 ]",
+        "edge [ source 1 target 3 value 2 ]",
+        "edge [ source 1 ]",
+        "[ [ [",
+        "weight -1",
+        "*Vertices 3",
+        "*Vertices 99999999",
+        '1 "Ann"',
+        '2 "Bob"',
+        "3",
+        '4 "unclosed',
+        "*Edges",
+        "*Arcs",
+        "*Edgeslist",
+        "1 2 3",
+        "1 2 x",
+        "2 9",
+        "% comment",
+        "*Matrix",
+        "0 1 0",
+        "*Network test",
+        "DL N=3",
+        "digraph {",
+        "nodedef>name",
+    ]
+)
 
 
 @FAST
@@ -155,16 +269,33 @@ def test_generated_gml_and_pajek_only_raise_input_error(pieces, joiner):
     check(joiner.join(pieces))
 
 
-more_xml_pieces = st.sampled_from([
-    '<graphml>', '</graphml>', '<graph edgedefault="undirected">', '</graph>', '<node id="a"><data key="t">  true   </data></node>',
-    '<node id="b"><data key="g"><y:ShapeNode xmlns:y="http://www.yworks.com/xml/graphml"><y:NodeLabel>Bee</y:NodeLabel></y:ShapeNode></data></node>',
-    '<key id="t" for="node" attr.name="flag" attr.type="boolean"><default>false</default></key>', '<key id="g" for="node" yfiles.type="nodegraphics"/>',
-    '<edge source="a" target="b" directed="true"/>', '<edge source="b" target="a" directed="maybe"/>', '<hyperedge/>',
-    '<gexf xmlns="http://www.gephi.org/gexf">', '</gexf>', '<graph mode="dynamic" defaultedgetype="mutual">', '<nodes>', '</nodes>',
-    '<node id="1" label="Ann"><attvalues><attvalue for="image" value="x.png"/></attvalues></node>', '<node id="2" label="Bob" start="2001"/>',
-    '<edges>', '</edges>', '<edge source="1" target="2" weight="1e400"/>', '<edge source="1" target="2" type="directed" kind="work"/>',
-    '<attributes class="node"><attribute id="0" title="bipartite" type="integer"/></attributes>',
-])
+more_xml_pieces = st.sampled_from(
+    [
+        "<graphml>",
+        "</graphml>",
+        '<graph edgedefault="undirected">',
+        "</graph>",
+        '<node id="a"><data key="t">  true   </data></node>',
+        '<node id="b"><data key="g"><y:ShapeNode xmlns:y="http://www.yworks.com/xml/graphml"><y:NodeLabel>Bee</y:NodeLabel></y:ShapeNode></data></node>',
+        '<key id="t" for="node" attr.name="flag" attr.type="boolean"><default>false</default></key>',
+        '<key id="g" for="node" yfiles.type="nodegraphics"/>',
+        '<edge source="a" target="b" directed="true"/>',
+        '<edge source="b" target="a" directed="maybe"/>',
+        "<hyperedge/>",
+        '<gexf xmlns="http://www.gephi.org/gexf">',
+        "</gexf>",
+        '<graph mode="dynamic" defaultedgetype="mutual">',
+        "<nodes>",
+        "</nodes>",
+        '<node id="1" label="Ann"><attvalues><attvalue for="image" value="x.png"/></attvalues></node>',
+        '<node id="2" label="Bob" start="2001"/>',
+        "<edges>",
+        "</edges>",
+        '<edge source="1" target="2" weight="1e400"/>',
+        '<edge source="1" target="2" type="directed" kind="work"/>',
+        '<attributes class="node"><attribute id="0" title="bipartite" type="integer"/></attributes>',
+    ]
+)
 
 
 @FAST

@@ -1,4 +1,5 @@
 """The tie readers on the shapes real exports take (small inline files; real published files are in test_corpus.py)."""
+
 from __future__ import annotations
 
 import json
@@ -27,10 +28,18 @@ def error_of(text, **kwargs) -> str:
 NAMES = "Source,Target\nZoë Ångström,José Núñez\nJosé Núñez,Françoise Lefèvre\n"
 
 
-@pytest.mark.parametrize("encoding, expected", [
-    ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("utf-16", "utf-16-le"), ("utf-16-be", "utf-16-be"),
-    ("utf-16-le", "utf-16-le"), ("cp1252", "cp1252"), ("latin-1", "cp1252"),
-])
+@pytest.mark.parametrize(
+    "encoding, expected",
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("utf-16", "utf-16-le"),
+        ("utf-16-be", "utf-16-be"),
+        ("utf-16-le", "utf-16-le"),
+        ("cp1252", "cp1252"),
+        ("latin-1", "cp1252"),
+    ],
+)
 def test_every_encoding_excel_writes_gives_the_same_names(encoding, expected):
     data = NAMES.encode(encoding)
     if encoding == "utf-16-be":
@@ -47,7 +56,7 @@ def test_every_encoding_excel_writes_gives_the_same_names(encoding, expected):
 def test_windows_1252_punctuation_and_people_table():
     data = "Source,Target\nO’Brien,“Sam”\n".encode("cp1252")
     assert pairs(data) == [("O’Brien", "“Sam”", 1.0)]
-    table, order, notes = parse_people("name,sector\nO’Brien,Café\n".encode("cp1252"))
+    table, _order, notes = parse_people("name,sector\nO’Brien,Café\n".encode("cp1252"))
     assert table == {"O’Brien": {"sector": "Café"}} and notes[0].kind == "encoding"
 
 
@@ -85,9 +94,13 @@ def test_kumu_connection_sheet():
     parsed = parse_ties(KUMU_SHEET)
     assert parsed.directed is True
     assert sorted((t.source, t.target, t.weight, t.network) for t in parsed.ties) == [
-        ("Ann", "Bob", 4.0, "collaboration"), ("Ann", "Cy", 4.0, "collaboration"), ("Ann", "Dee", 4.0, "collaboration"),
-        ("Bob", "Cy", 2.0, "advice"), ("Cy", "Bob", 2.0, "advice"),
-        ("Cy", "Dee", 3.0, "collaboration"), ("Dee", "Cy", 3.0, "collaboration"),
+        ("Ann", "Bob", 4.0, "collaboration"),
+        ("Ann", "Cy", 4.0, "collaboration"),
+        ("Ann", "Dee", 4.0, "collaboration"),
+        ("Bob", "Cy", 2.0, "advice"),
+        ("Cy", "Bob", 2.0, "advice"),
+        ("Cy", "Dee", 3.0, "collaboration"),
+        ("Dee", "Cy", 3.0, "collaboration"),
     ]
     kinds = {n.kind for n in parsed.notes}
     assert {"several-names", "weights", "direction"} <= kinds
@@ -109,15 +122,22 @@ def test_text_weights_off_any_scale_are_left_out_and_words_among_numbers_refused
 
 def test_kumu_json_export_and_blueprint():
     export = {
-        "elements": [{"_id": "e1", "attributes": {"label": "Ann", "element type": "Person"}},
-                     {"_id": "e2", "attributes": {"label": "Bob", "element type": "Person"}},
-                     {"_id": "e3", "attributes": {"label": "Cy"}}],
-        "connections": [{"_id": "c1", "from": "e1", "to": "e2", "attributes": {"strength": 2, "connection type": "advice"}},
-                        {"_id": "c2", "from": "e2", "to": "e3", "direction": "mutual"}],
+        "elements": [
+            {"_id": "e1", "attributes": {"label": "Ann", "element type": "Person"}},
+            {"_id": "e2", "attributes": {"label": "Bob", "element type": "Person"}},
+            {"_id": "e3", "attributes": {"label": "Cy"}},
+        ],
+        "connections": [
+            {"_id": "c1", "from": "e1", "to": "e2", "attributes": {"strength": 2, "connection type": "advice"}},
+            {"_id": "c2", "from": "e2", "to": "e3", "direction": "mutual"},
+        ],
     }
     parsed = parse_ties(json.dumps(export))
     assert sorted((t.source, t.target, t.weight, t.network) for t in parsed.ties) == [
-        ("Ann", "Bob", 2.0, "advice"), ("Bob", "Cy", 1.0, None), ("Cy", "Bob", 1.0, None)]
+        ("Ann", "Bob", 2.0, "advice"),
+        ("Bob", "Cy", 1.0, None),
+        ("Cy", "Bob", 1.0, None),
+    ]
     assert parsed.attributes["Ann"] == {"element type": "Person"}
     blueprint = '{"elements": [{"label": "Ann"}], "connections": [{"from": "Ann", "to": "Bob"}]}'
     assert pairs(blueprint) == [("Ann", "Bob", 1.0)]
@@ -125,12 +145,19 @@ def test_kumu_json_export_and_blueprint():
 
 
 def test_node_link_and_cytoscape_json():
-    node_link = {"directed": True, "nodes": [{"id": "a", "name": "Ann"}, {"id": "b", "name": "Bob"}, {"id": "c"}],
-                 "links": [{"source": "a", "target": "b", "weight": 3}, {"source": 1, "target": 2}]}
+    node_link = {
+        "directed": True,
+        "nodes": [{"id": "a", "name": "Ann"}, {"id": "b", "name": "Bob"}, {"id": "c"}],
+        "links": [{"source": "a", "target": "b", "weight": 3}, {"source": 1, "target": 2}],
+    }
     parsed = parse_ties(json.dumps(node_link))
     assert parsed.directed and [(t.source, t.target, t.weight) for t in parsed.ties] == [("Ann", "Bob", 3.0), ("Bob", "c", 1.0)]
-    cytoscape = {"elements": {"nodes": [{"data": {"id": "a", "name": "Ann"}}, {"data": {"id": "b"}}],
-                              "edges": [{"data": {"source": "a", "target": "b", "interaction": "advice"}}]}}
+    cytoscape = {
+        "elements": {
+            "nodes": [{"data": {"id": "a", "name": "Ann"}}, {"data": {"id": "b"}}],
+            "edges": [{"data": {"source": "a", "target": "b", "interaction": "advice"}}],
+        }
+    }
     assert [(t.source, t.target, t.network) for t in parse_ties(json.dumps(cytoscape)).ties] == [("Ann", "b", "advice")]
     assert "not a network" in error_of('{"title": "my notes"}')
     assert "appears twice" in error_of('{"nodes": [], "nodes": [], "links": []}')
@@ -139,6 +166,7 @@ def test_node_link_and_cytoscape_json():
 
 
 # --- GraphML and GEXF --------------------------------------------------------------------------
+
 
 def test_graphml_whitespace_booleans_defaults_yed_labels_and_mixed_edges():
     text = """<?xml version="1.0" encoding="ISO-8859-1"?>
@@ -184,9 +212,13 @@ def test_gexf_versions_viz_images_and_time_are_read_with_notes():
 
 # --- GML and Pajek -----------------------------------------------------------------------------
 
+
 def test_gml_like_newmans_files():
-    text = 'Creator "Mark Newman on Fri Jul 21 12:39:27 2006"\ngraph\n[\n  node\n  [\n    id 1\n  ]\n  node\n  [\n    id 2\n  ]\n' \
-           '  node [ id 3 label "Cy" ]\n  edge\n  [\n    source 2\n    target 1\n  ]\n  edge [ source 3 target 1 value 4 ]\n  edge [ source 3 target 1 ]\n]\n'
+    text = (
+        'Creator "Mark Newman on Fri Jul 21 12:39:27 2006"\ngraph\n[\n  node\n  [\n    id 1\n  ]\n  node\n  [\n    id 2\n  ]\n'
+        '  node [ id 3 label "Cy" ]\n  edge\n  [\n    source 2\n    target 1\n  ]\n  edge [ source 3 target 1 value 4 ]\n  edge [ source 3 target 1 '
+        "]\n]\n"
+    )
     assert detect_format(text) == "gml"
     parsed = parse_ties(text)
     assert parsed.names == ["1", "2", "Cy"] and parsed.directed is False
@@ -201,7 +233,12 @@ def test_pajek_edges_arcs_lists_comments_and_limits():
     parsed = parse_ties(text)
     assert parsed.names == ["Ann", "Bob", "3", "Dee"] and parsed.directed is True
     assert sorted((t.source, t.target, t.weight) for t in parsed.ties) == [
-        ("Ann", "Bob", 2.0), ("Bob", "3", 1.0), ("Bob", "Ann", 2.0), ("Dee", "Ann", 1.0), ("Dee", "Bob", 1.0)]
+        ("Ann", "Bob", 2.0),
+        ("Bob", "3", 1.0),
+        ("Bob", "Ann", 2.0),
+        ("Dee", "Ann", 1.0),
+        ("Dee", "Bob", 1.0),
+    ]
     assert parse_ties('*Vertices 2\n1 "A"\n2 "B"\n*Edges\n1 2\n').directed is False
     assert "the limit is" in error_of("*Vertices 99999999\n*Edges\n1 2\n")
     assert "does not list" in error_of('*Vertices 2\n1 "A"\n2 "B"\n*Edges\n1 7\n')
@@ -210,12 +247,30 @@ def test_pajek_edges_arcs_lists_comments_and_limits():
 
 # --- two-mode data -------------------------------------------------------------------------------
 
-DAVIS_PART = "woman,event\n" + "".join(f"{w},{e}\n" for w, events in {
-    "Evelyn": "E1 E2 E3 E4 E5 E6 E8 E9", "Laura": "E1 E2 E3 E5 E6 E7 E8", "Theresa": "E2 E3 E4 E5 E6 E7 E8 E9",
-    "Brenda": "E1 E3 E4 E5 E6 E7 E8", "Charlotte": "E3 E4 E5 E7", "Frances": "E3 E5 E6 E8", "Eleanor": "E5 E6 E7 E8",
-    "Pearl": "E6 E8 E9", "Ruth": "E5 E7 E8 E9", "Verne": "E7 E8 E9 E12", "Myra": "E8 E9 E10 E12",
-    "Katherine": "E8 E9 E10 E12 E13 E14", "Sylvia": "E7 E8 E9 E10 E12 E13 E14", "Nora": "E6 E7 E9 E10 E11 E12 E13 E14",
-    "Helen": "E7 E8 E10 E11 E12", "Dorothy": "E8 E9", "Olivia": "E9 E11", "Flora": "E9 E11"}.items() for e in events.split())
+DAVIS_PART = "woman,event\n" + "".join(
+    f"{w},{e}\n"
+    for w, events in {
+        "Evelyn": "E1 E2 E3 E4 E5 E6 E8 E9",
+        "Laura": "E1 E2 E3 E5 E6 E7 E8",
+        "Theresa": "E2 E3 E4 E5 E6 E7 E8 E9",
+        "Brenda": "E1 E3 E4 E5 E6 E7 E8",
+        "Charlotte": "E3 E4 E5 E7",
+        "Frances": "E3 E5 E6 E8",
+        "Eleanor": "E5 E6 E7 E8",
+        "Pearl": "E6 E8 E9",
+        "Ruth": "E5 E7 E8 E9",
+        "Verne": "E7 E8 E9 E12",
+        "Myra": "E8 E9 E10 E12",
+        "Katherine": "E8 E9 E10 E12 E13 E14",
+        "Sylvia": "E7 E8 E9 E10 E12 E13 E14",
+        "Nora": "E6 E7 E9 E10 E11 E12 E13 E14",
+        "Helen": "E7 E8 E10 E11 E12",
+        "Dorothy": "E8 E9",
+        "Olivia": "E9 E11",
+        "Flora": "E9 E11",
+    }.items()
+    for e in events.split()
+)
 
 
 def test_two_mode_header_is_projected_and_events_hold_no_roles():
@@ -250,8 +305,7 @@ def test_two_mode_pattern_is_noted_and_can_be_chosen():
 
 
 def test_two_mode_from_a_bipartite_attribute():
-    nodes = "".join(f'<node id="{n}"><data key="b">{side}</data></node>' for n, side in
-                    [("Ann", 0), ("Bob", 0), ("Cy", 0), ("M1", 1), ("M2", 1)])
+    nodes = "".join(f'<node id="{n}"><data key="b">{side}</data></node>' for n, side in [("Ann", 0), ("Bob", 0), ("Cy", 0), ("M1", 1), ("M2", 1)])
     edges = "".join(f'<edge source="{a}" target="{b}"/>' for a, b in [("Ann", "M1"), ("Bob", "M1"), ("Bob", "M2"), ("Cy", "M2")])
     text = f'<graphml><key id="b" for="node" attr.name="bipartite" attr.type="int"/><graph edgedefault="undirected">{nodes}{edges}</graph></graphml>'
     parsed = parse_ties(text)
@@ -266,10 +320,12 @@ def test_two_mode_projection_is_bounded():
 
 # --- weights that would overflow ---------------------------------------------------------------
 
+
 def test_absurd_weights_are_refused_so_results_stay_valid_json():
     assert "outside the range" in error_of("Ann,Bob,9e307\nBob,Cy,9e307\n")
     assert "outside the range" in error_of("Ann,Bob,1e-300\nBob,Cy,1\n")
-    assert "outside the range" in error_of('<gexf><graph><nodes><node id="a"/><node id="b"/></nodes>'
-                                           '<edges><edge source="a" target="b" weight="1e308"/></edges></graph></gexf>')
+    assert "outside the range" in error_of(
+        '<gexf><graph><nodes><node id="a"/><node id="b"/></nodes><edges><edge source="a" target="b" weight="1e308"/></edges></graph></gexf>'
+    )
     result = analyse(f"Ann,Bob,{limits.MAX_WEIGHT:g}\nBob,Cy,{limits.MIN_WEIGHT:g}\nCy,Dee,1\n")
     json.loads(json.dumps(result, allow_nan=False))

@@ -1,4 +1,5 @@
 """Textbook networks give their textbook answers."""
+
 from __future__ import annotations
 
 import json
@@ -120,7 +121,8 @@ def test_karate_weights_ignored_give_the_unweighted_roles_and_strength():
     result = analyse(weighted, use_weights=False)
     plain = analyse(edge_text(graph))
     assert {role: holders(result, role) for role in ("hub", "gatekeeper", "pulsetaker")} == {
-        role: holders(plain, role) for role in ("hub", "gatekeeper", "pulsetaker")}
+        role: holders(plain, role) for role in ("hub", "gatekeeper", "pulsetaker")
+    }
     assert result["input"]["weights"] == {"present": True, "used": False, "sentence": result["input"]["weights"]["sentence"]}
     assert "ignored" in result["input"]["weights"]["sentence"]
     assert person(result, "0")["measures"]["strength"] == graph.degree(0, weight="weight")

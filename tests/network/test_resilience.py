@@ -1,4 +1,5 @@
 """Resilience on small graphs worked out by hand, and checked against brute force."""
+
 from __future__ import annotations
 
 import networkx as nx

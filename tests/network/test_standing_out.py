@@ -1,4 +1,5 @@
 """Roles mean what they say: who stands out, ties, isolates, relabelling, direction and weights."""
+
 from __future__ import annotations
 
 import random
@@ -97,7 +98,7 @@ def test_relabelling_and_row_order_never_change_the_result(network, rng):
     names = sorted({n for e in edges for n in e})
     new_names = [f"q{i}" for i in range(len(names))]
     rng.shuffle(new_names)
-    relabel = dict(zip(names, new_names))
+    relabel = dict(zip(names, new_names, strict=True))
     shuffled = [(relabel[u], relabel[v]) for u, v in edges]
     rng.shuffle(shuffled)
     if direction == "undirected":
@@ -111,8 +112,7 @@ def test_relabelling_and_row_order_never_change_the_result(network, rng):
 def test_a_chain_has_no_hub_and_says_why():
     result = analyse(text_of((f"p{i}", f"p{i + 1}") for i in range(29)))
     assert result["roles"]["hub"]["people"] == []
-    assert result["roles"]["hub"]["statement"] == (
-        "No one stands out as a hub: 28 people have 2 direct ties each, the same as the typical person.")
+    assert result["roles"]["hub"]["statement"] == ("No one stands out as a hub: 28 people have 2 direct ties each, the same as the typical person.")
     assert result["roles"]["hub"]["statement"] in result["findings"]
 
 
@@ -156,7 +156,8 @@ def test_survey_nominations_are_directed_by_default_and_hubs_are_the_named():
     undirected = analyse(SURVEY, direction="undirected")
     assert undirected["input"]["direction"]["directed"] is False
     assert undirected["input"]["direction"]["sentence"] == (
-        "Ties are read as undirected because you chose so; the rows look like survey nominations, which are directed.")
+        "Ties are read as undirected because you chose so; the rows look like survey nominations, which are directed."
+    )
 
 
 def test_plain_edge_lists_are_undirected_by_default_and_can_be_directed():
@@ -187,8 +188,8 @@ def test_graphml_and_gexf_declared_direction_is_honoured_and_can_be_overridden(w
     result = analyse(text)
     assert result["summary"]["directed"] is directed
     assert result["input"]["direction"]["sentence"] == (
-        f"Ties are read as {'directed' if directed else 'undirected'} because the file declares them "
-        f"{'directed' if directed else 'undirected'}.")
+        f"Ties are read as {'directed' if directed else 'undirected'} because the file declares them {'directed' if directed else 'undirected'}."
+    )
     flipped = analyse(text, direction="undirected" if directed else "directed")
     assert flipped["summary"]["directed"] is (not directed)
 

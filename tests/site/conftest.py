@@ -1,4 +1,5 @@
 """Fixtures for the page-builder tests."""
+
 import pytest
 
 from sitegen.content import load_content

@@ -3,10 +3,12 @@
 Builder tests run on the real content now; built-site tests use the strict build (``built_site``)
 and a browser for the filters.
 """
+
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from itertools import pairwise
 
 import markdown
 import pytest
@@ -43,6 +45,7 @@ class Elements(HTMLParser):
 
 # ---------------------------------------------------------------- builder: pages and links
 
+
 def test_one_page_per_case_study_plus_index_and_table1():
     expected = {f"case-studies/{slug}.md" for slug in CASES} | {builder.INDEX, builder.TABLE1}
     assert set(PAGES) == expected
@@ -52,7 +55,7 @@ def test_one_page_per_case_study_plus_index_and_table1():
 @pytest.mark.parametrize("slug", sorted(CASES))
 def test_case_page_shows_every_background_fact(slug):
     html = render(f"case-studies/{slug}.md")
-    table = html.split("<h2 id=\"background-data\">", 1)[1].split("</table>", 1)[0]
+    table = html.split('<h2 id="background-data">', 1)[1].split("</table>", 1)[0]
     assert "<caption>" in table and '<th scope="col">Measure</th>' in table
     for fact in CASES[slug]["background"]:
         row = builder.html_text(fact["measure"])
@@ -84,7 +87,7 @@ def test_case_page_structure(slug):
     html = render(f"case-studies/{slug}.md")
     levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
     assert levels.count(1) == 1 and levels[0] == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    assert all(b - a <= 1 for a, b in pairwise(levels)), levels
     assert html.count('class="source"') >= 5
     for note in CASES[slug].get("notes", []):
         assert f'<p class="admonition-title">{builder.html_text(note["topic"])}</p>' in html
@@ -124,6 +127,7 @@ def test_network_analysis_experiment_shows_survey_messages_and_philadelphia():
 
 # ---------------------------------------------------------------- builder: Table 1
 
+
 def test_table1_has_the_seven_rows_of_table1_rows_in_order():
     rows = table1_rows(CASES)
     assert len(rows) == 7
@@ -132,7 +136,7 @@ def test_table1_has_the_seven_rows_of_table1_rows_in_order():
     rendered = re.findall(r"<tr>(.*?)</tr>", body, flags=re.S)
     assert len(rendered) == 7
     urls = Urls(CONTENT)
-    for row, cells in zip(rows, rendered):
+    for row, cells in zip(rows, rendered, strict=True):
         assert f'<th scope="row"><a href="{urls.link(builder.TABLE1, "case-study", row["case"])}">' in cells
         assert builder.html_text(row["trigger"]) in cells
         for label in row["drivers"] + row["enablers"]:
@@ -150,12 +154,13 @@ def test_table1_lists_the_cases_without_a_row():
 
 # ---------------------------------------------------------------- builder: the index
 
+
 def test_index_lists_every_case_with_facet_data_and_visible_labels():
     html = render(builder.INDEX)
     items = Elements(html).find("li", **{"class": "case-item"})
     assert len(items) == len(CASES)
     taxonomy = builder.Taxonomy(CONTENT)
-    for record, attrs in zip(builder.ordered_cases(CONTENT), items):
+    for record, attrs in zip(builder.ordered_cases(CONTENT), items, strict=True):
         facets = builder.facet_values(record)
         for key, values in facets.items():
             assert attrs[f"data-{key}"].split() == values
@@ -182,6 +187,7 @@ def test_index_filters_are_labelled_selects_hidden_until_the_script_runs():
 
 
 # ---------------------------------------------------------------- built site
+
 
 def test_built_case_pages_show_facts_and_link_to_findings(built_site):
     for slug, record in CASES.items():

@@ -3,6 +3,7 @@
 Builder-level tests call the page builders on the real content; the built-site tests (fixture
 ``built_site``) check the same promises in the HTML after a strict MkDocs build.
 """
+
 from __future__ import annotations
 
 import html
@@ -17,8 +18,13 @@ from sitegen.pages import recommendations as recommendations_builder
 from sitegen.urls import Urls
 
 FINDINGS_PAGES = {
-    "findings/index.md", "findings/assumptions.md", "findings/critical-factors.md", "findings/background.md",
-    "findings/what-drives-innovation.md", "findings/journey-to-innovation.md", "findings/support-methods.md",
+    "findings/index.md",
+    "findings/assumptions.md",
+    "findings/critical-factors.md",
+    "findings/background.md",
+    "findings/what-drives-innovation.md",
+    "findings/journey-to-innovation.md",
+    "findings/support-methods.md",
 }
 RECOMMENDATION_PAGES = {"recommendations/index.md", "recommendations/research-needs.md", "recommendations/conclusions.md"}
 
@@ -98,8 +104,15 @@ def test_findings_link_their_factor_cluster_and_factors(content, pages):
 
 def test_journey_findings_name_the_report_slugs(pages):
     page = pages["findings/journey-to-innovation.md"]
-    for slug in ["underperformance-and-failure", "recognition-from-central-government", "leadership", "learning",
-                 "best-practice", "collaboration-and-partnership", "access-to-funding"]:
+    for slug in [
+        "underperformance-and-failure",
+        "recognition-from-central-government",
+        "leadership",
+        "learning",
+        "best-practice",
+        "collaboration-and-partnership",
+        "access-to-funding",
+    ]:
         assert f"{{ #{slug} }}" in page
 
 
@@ -141,8 +154,7 @@ def test_index_gives_each_belief_in_brief_and_links_every_group_and_cluster(cont
 
 
 def test_first_sentences_keeps_a_short_opening_with_the_next_sentence():
-    assert findings_builder.first_sentences("Short one. The second sentence is here. Third.") == \
-        "Short one. The second sentence is here."
+    assert findings_builder.first_sentences("Short one. The second sentence is here. Third.") == "Short one. The second sentence is here."
     long_first = "A first sentence that is certainly long enough to stand on its own in a table. Second."
     assert findings_builder.first_sentences(long_first) == long_first.split(" Second.")[0]
 
@@ -190,8 +202,14 @@ def test_recommendations_page_anchors_clusters_recommendations_and_funding_types
         for direction in cluster.get("directions", []):
             assert rendered(direction["text"]) in page
     slugs = [r["id"] for r in data["recommendations"]]
-    assert slugs == ["new-kinds-of-funding", "labour-market-for-innovation-skills", "intermediaries", "collaboratives",
-                     "mobilising-the-public", "training-commissioners"]
+    assert slugs == [
+        "new-kinds-of-funding",
+        "labour-market-for-innovation-skills",
+        "intermediaries",
+        "collaboratives",
+        "mobilising-the-public",
+        "training-commissioners",
+    ]
     for rec in data["recommendations"]:
         cluster_at = page.index(f"{{ #{rec['cluster']} }}")
         assert page.index(f"### {rendered(rec['title'])} {{ #{rec['id']} }}") > cluster_at
@@ -231,6 +249,7 @@ def test_markup_in_content_is_escaped(content):
 
 
 # --- Built site ------------------------------------------------------------------------------
+
 
 def test_built_group_pages_carry_every_finding_anchor_and_case_links(built_site, content):
     for finding in content["findings"]["findings"]:

@@ -1,4 +1,5 @@
 """Home page: what the toolkit is, the critical factors and the lifecycle at a glance, the ways in."""
+
 from __future__ import annotations
 
 import re

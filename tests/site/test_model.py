@@ -1,4 +1,5 @@
 """The model section: lifecycle overview, one page per phase, strategic triangle, local innovation system."""
+
 from __future__ import annotations
 
 import re
@@ -181,6 +182,7 @@ def test_no_raw_markup_from_content_gets_through():
 
 
 # ---------------------------------------------------------------- built site (strict build of every section)
+
 
 def test_built_phase_pages_have_figures_and_resolving_links(built_site):
     for phase in PHASES:

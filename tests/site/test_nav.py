@@ -1,5 +1,6 @@
 """The navigation in mkdocs.yml and the pages agree: every page is reachable, nothing in the nav is missing,
 and the generated sections are listed in the order the content (the report) gives them."""
+
 from __future__ import annotations
 
 from fnmatch import fnmatch

@@ -3,6 +3,7 @@
 Builder-level tests call the builders on the real content; built-site tests (fixture ``built_site``)
 check that every citation and every reference link resolves after a strict MkDocs build.
 """
+
 from __future__ import annotations
 
 import html
@@ -84,23 +85,32 @@ def test_every_reference_is_anchored_once_with_a_formatted_citation(content, pag
             assert html.escape(ref["url"], quote=False) in entry
     both = [r for r in refs if len(r["lists"]) > 1]
     assert both, "the content records works listed in both bibliographies"
-    main, case = page.split("{ #case-study-references }")
+    main, _case_studies = page.split("{ #case-study-references }")
     for ref in refs:
         in_main = "references" in ref["lists"]
         assert (f"{{ #{ref['id']} .reference }}" in main) == in_main, ref["id"]
 
 
 def test_citation_format_for_articles_books_and_missing_years():
-    article = {"authors": ["Porter, M."], "year": 2003, "title": "The Economic Performance of Regions",
-               "container": "Regional Studies", "details": "37, pp. 549-578"}
-    assert reference_builder.format_citation(article) == \
-        "Porter, M. (2003) ‘The Economic Performance of Regions’, *Regional Studies*, 37, pp. 549-578."
-    book = {"authors": ["Piore, M.", "Sabel, C."], "year": 1984, "title": "The Second Industrial Divide",
-            "place": "New York", "publisher": "Basic Books"}
-    assert reference_builder.format_citation(book) == \
-        "Piore, M. and Sabel, C. (1984) *The Second Industrial Divide*. New York: Basic Books."
-    undated = {"authors": ["A <b>"], "year": None, "title": "T", "unpublished": True, "editors": True,
-               "url": "www.example.org/x?a=1&b=2"}
+    article = {
+        "authors": ["Porter, M."],
+        "year": 2003,
+        "title": "The Economic Performance of Regions",
+        "container": "Regional Studies",
+        "details": "37, pp. 549-578",
+    }
+    assert (
+        reference_builder.format_citation(article) == "Porter, M. (2003) ‘The Economic Performance of Regions’, *Regional Studies*, 37, pp. 549-578."
+    )
+    book = {
+        "authors": ["Piore, M.", "Sabel, C."],
+        "year": 1984,
+        "title": "The Second Industrial Divide",
+        "place": "New York",
+        "publisher": "Basic Books",
+    }
+    assert reference_builder.format_citation(book) == "Piore, M. and Sabel, C. (1984) *The Second Industrial Divide*. New York: Basic Books."
+    undated = {"authors": ["A <b>"], "year": None, "title": "T", "unpublished": True, "editors": True, "url": "www.example.org/x?a=1&b=2"}
     text = reference_builder.format_citation(undated)
     assert text.startswith("A &lt;b&gt; (eds) (n.d.) *T*. Unpublished.")
     assert 'href="http://www.example.org/x?a=1&amp;b=2"' in text
@@ -172,6 +182,7 @@ def test_report_page_has_cite_heading_authors_groups_counts_and_messages(content
 
 
 # --- Built site ------------------------------------------------------------------------------
+
 
 def _resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
     path, _, fragment = href.partition("#")

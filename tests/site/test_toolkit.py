@@ -1,4 +1,5 @@
 """The toolkit section (Steps One to Three as worksheets), its print view, and the network-analysis page."""
+
 from __future__ import annotations
 
 import re
@@ -131,8 +132,8 @@ def test_network_page_has_the_concepts_the_rule_and_the_unpublished_ranges():
 def test_network_page_gives_the_experiment_messages_and_links_case_and_calculator():
     for finding in SNA["experiment"]["findings"]:
         assert finding["text"][:40] in NETWORK_HTML
-    assert '<li><strong>Respondents:</strong> 92</li>' in NETWORK_HTML
-    assert '<li><strong>Response rate:</strong> 67 %</li>' in NETWORK_HTML
+    assert "<li><strong>Respondents:</strong> 92</li>" in NETWORK_HTML
+    assert "<li><strong>Response rate:</strong> 67 %</li>" in NETWORK_HTML
     assert 'href="../case-studies/network-analysis-experiment.md"' in NETWORK_HTML
     assert NETWORK_HTML.count('href="../calculators/connectors.md"') >= 2
     assert "Map your connectors" in NETWORK_HTML
@@ -141,6 +142,7 @@ def test_network_page_gives_the_experiment_messages_and_links_case_and_calculato
 
 
 # ---------------------------------------------------------------- built site
+
 
 def test_built_worksheets_have_checkboxes_and_footer(built_site):
     page = (built_site / "toolkit" / "step-three" / "index.html").read_text(encoding="utf-8")

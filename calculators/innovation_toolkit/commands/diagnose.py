@@ -6,6 +6,7 @@ respondents (each with ``name``, optional ``role`` and ``answers``) is diagnosed
 The questionnaire and everything the result quotes from the report come from a data bundle
 generated from content/ (``make generate``); ``--data`` points at another bundle.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,8 +18,8 @@ import yaml
 
 from innovation_toolkit.diagnostic import DONT_KNOW, diagnose_document, to_markdown
 from innovation_toolkit.errors import InputError
-from innovation_toolkit.jsonload import no_duplicate_keys
 from innovation_toolkit.files import display_name, json_text, read_bounded
+from innovation_toolkit.jsonload import no_duplicate_keys
 
 #: Largest answers file read. One respondent's answers to the questionnaire's two dozen
 #: questions take about 1 KB (a few KB with comments, as in tests/calibration/); a team
@@ -37,11 +38,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="diagnose a service's phase in the innovation lifecycle from questionnaire answers",
         description="Diagnose where a service sits in the local social innovation lifecycle (Appendix A, Step One).",
     )
-    parser.add_argument("answers", nargs="?", type=Path,
-                        help="answers file (.yaml or .json): question id → rating, or a list of respondents ('-': standard input)")
+    parser.add_argument(
+        "answers", nargs="?", type=Path, help="answers file (.yaml or .json): question id → rating, or a list of respondents ('-': standard input)"
+    )
     parser.add_argument("--questions", action="store_true", help="print the questionnaire and exit")
     parser.add_argument("--json", action="store_true", help="print the result (or the questionnaire) as JSON")
-    parser.add_argument("--data", type=Path, help="diagnostic data bundle (default: the packaged calculators/innovation_toolkit/data/diagnostic.json)")
+    parser.add_argument(
+        "--data", type=Path, help="diagnostic data bundle (default: the packaged calculators/innovation_toolkit/data/diagnostic.json)"
+    )
     parser.set_defaults(handler=run, parser=parser)
 
 
@@ -58,7 +62,9 @@ def load_bundle(path: Path | None) -> dict:
     if path is None:
         packaged = resources.files("innovation_toolkit").joinpath("data", "diagnostic.json")
         if not packaged.is_file():
-            raise InputError("diagnostic data not found: run `make generate` to build calculators/innovation_toolkit/data/diagnostic.json (or pass --data PATH)")
+            raise InputError(
+                "diagnostic data not found: run `make generate` to build calculators/innovation_toolkit/data/diagnostic.json (or pass --data PATH)"
+            )
         text, name = packaged.read_text(encoding="utf-8"), "calculators/innovation_toolkit/data/diagnostic.json"
     else:
         name = display_name(path)
@@ -87,7 +93,7 @@ class _StrictLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen = {}
+    seen: dict[object, int] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
         if isinstance(key, (str, int, float, bool)) and key in seen:
@@ -113,12 +119,11 @@ def parse_answers_text(text: str, name: str) -> object:
         except RecursionError:
             raise InputError(f"{name}: not valid answers: lists or mappings nested too deeply") from None
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_StrictLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "malformed YAML"
-        raise _positioned(name, f"not valid YAML: {problem}",
-                          mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
+        raise _positioned(name, f"not valid YAML: {problem}", mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
     except InputError as error:
         raise InputError(f"{name}: {error}") from None
     except yaml.YAMLError as error:
@@ -132,9 +137,13 @@ def format_questionnaire(bundle: dict) -> str:
     questionnaire = bundle["questionnaire"]
     lines = [questionnaire["title"], "=" * len(questionnaire["title"]), ""]
     lines += [paragraph.strip() for paragraph in questionnaire["introduction"]]
-    lines += ["", "Write your answers as 'question-id: rating' in a YAML file (or JSON), one per line;",
-              f"use '{DONT_KNOW}' when you cannot tell. A list of respondents, each with 'name', 'role' and",
-              "'answers', is read as a team.", ""]
+    lines += [
+        "",
+        "Write your answers as 'question-id: rating' in a YAML file (or JSON), one per line;",
+        f"use '{DONT_KNOW}' when you cannot tell. A list of respondents, each with 'name', 'role' and",
+        "'answers', is read as a team.",
+        "",
+    ]
     sections = {section["id"]: section for section in questionnaire["sections"]}
     current = None
     for number, question in enumerate(questionnaire["questions"], start=1):

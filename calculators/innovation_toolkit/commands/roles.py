@@ -4,6 +4,7 @@ Reads ties (CSV/TSV/semicolon/whitespace edge list, survey long format, GraphML 
 and an optional people table, runs :func:`innovation_toolkit.network.analyse`, and prints a
 readable report or, with ``--json``, the full result.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,29 +22,42 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "roles",
         help="find hubs, gatekeepers and pulsetakers in a network of people",
         description="Find the key connectors (hubs, gatekeepers, pulsetakers) in an edge list, survey export, Gephi "
-                    "edge table, Kumu sheet or JSON, GraphML, GEXF, GML or Pajek file, with groups, several networks "
-                    "and resilience. On the command line "
-                    f"networks of up to {limits.MAX_PEOPLE_BY_SCALE[limits.COMMAND_LINE]:,} people and "
-                    f"{limits.MAX_TIES_BY_SCALE[limits.COMMAND_LINE]:,} ties are accepted.",
+        "edge table, Kumu sheet or JSON, GraphML, GEXF, GML or Pajek file, with groups, several networks "
+        "and resilience. On the command line "
+        f"networks of up to {limits.MAX_PEOPLE_BY_SCALE[limits.COMMAND_LINE]:,} people and "
+        f"{limits.MAX_TIES_BY_SCALE[limits.COMMAND_LINE]:,} ties are accepted.",
     )
-    parser.add_argument("edges", type=Path, help="ties: one per line ('Ann, Bob'), a survey, Gephi or Kumu export, GraphML, GEXF, GML, Pajek or JSON ('-': standard input)")
+    parser.add_argument(
+        "edges",
+        type=Path,
+        help="ties: one per line ('Ann, Bob'), a survey, Gephi or Kumu export, GraphML, GEXF, GML, Pajek or JSON ('-': standard input)",
+    )
     parser.add_argument("--people", type=Path, help="people table with a header, e.g. 'name, organisation, sector'")
-    parser.add_argument("--directed", action="store_true",
-                        help="read each tie as a nomination: the first person named the second (default: as the data says)")
-    parser.add_argument("--undirected", action="store_true",
-                        help="read each tie as running both ways, even if the file says otherwise")
+    parser.add_argument(
+        "--directed", action="store_true", help="read each tie as a nomination: the first person named the second (default: as the data says)"
+    )
+    parser.add_argument("--undirected", action="store_true", help="read each tie as running both ways, even if the file says otherwise")
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--two-mode", dest="mode", action="store_const", const="two-mode", default="auto",
-                      help="the file ties people to events, projects or meetings: link people who share one "
-                           "(default: when the file shows it, by its header or a 'bipartite' attribute)")
-    mode.add_argument("--one-mode", dest="mode", action="store_const", const="one-mode",
-                      help="read every name as a person, even if the file looks two-mode")
+    mode.add_argument(
+        "--two-mode",
+        dest="mode",
+        action="store_const",
+        const="two-mode",
+        default="auto",
+        help="the file ties people to events, projects or meetings: link people who share one "
+        "(default: when the file shows it, by its header or a 'bipartite' attribute)",
+    )
+    mode.add_argument(
+        "--one-mode", dest="mode", action="store_const", const="one-mode", help="read every name as a person, even if the file looks two-mode"
+    )
     parser.add_argument("--ignore-weights", action="store_true", help="count every tie as one step, whatever its weight")
-    parser.add_argument("--exact", action="store_true",
-                        help="compute betweenness and closeness exactly at any size (slower; no estimate)")
-    parser.add_argument("--engine", choices=measures.ENGINES, default="python",
-                        help="'networkit' uses the optional compiled engine for large networks "
-                             f"({networkit_engine.INSTALL}); default: python")
+    parser.add_argument("--exact", action="store_true", help="compute betweenness and closeness exactly at any size (slower; no estimate)")
+    parser.add_argument(
+        "--engine",
+        choices=measures.ENGINES,
+        default="python",
+        help=f"'networkit' uses the optional compiled engine for large networks ({networkit_engine.INSTALL}); default: python",
+    )
     parser.add_argument("--network", metavar="NAME", help="analyse only this network from a survey file with several")
     parser.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: detect)")
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
@@ -54,8 +68,9 @@ def read_input(path: Path, what: str = "ties file") -> bytes:
     """Read a file's bytes (``-``: standard input), stopping with one line as soon as more
     than the character limit in force arrives: a file over it is refused before reading, and
     a device or endless pipe (``/dev/zero``, ``yes |``) within about a second."""
-    return read_bounded(path, limits.MAX_CHARACTERS, what,
-                        advice=f"the engine handles up to {limits.MAX_PEOPLE:,} people and {limits.MAX_TIES:,} ties")
+    return read_bounded(
+        path, limits.MAX_CHARACTERS, what, advice=f"the engine handles up to {limits.MAX_PEOPLE:,} people and {limits.MAX_TIES:,} ties"
+    )
 
 
 def direction_of(args: argparse.Namespace) -> str:
@@ -100,7 +115,8 @@ def report(result: dict) -> str:
         f"{figure(summary['people'], 'person', 'people')}, {figure(summary['ties'], 'tie')} ({'directed' if summary['directed'] else 'undirected'}); "
         f"density {summary['density']:.3f}, {summary['average_contacts']:,.1f} contacts per person on average, "
         f"{figure(summary['components'], 'connected group')}, {summary['isolates']:,} without ties"
-        + (f", reciprocity {summary['reciprocity']:.2f}" if summary.get("reciprocity") is not None else "") + ".",
+        + (f", reciprocity {summary['reciprocity']:.2f}" if summary.get("reciprocity") is not None else "")
+        + ".",
         summary["density_band"]["sentence"],
     ]
     given = result.get("input", {})

@@ -5,6 +5,7 @@ The engine behind the "Who are the connectors in our network?" widget and the
 unchanged in CPython and in Pyodide. Call :func:`analyse`; see
 docs/methods/connector-roles.md for the method and its sources.
 """
+
 from innovation_toolkit.network.analyse import analyse
 
 __all__ = ["analyse"]

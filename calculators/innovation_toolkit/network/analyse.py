@@ -1,4 +1,5 @@
 """The one entry point the browser widget and the command line both call: :func:`analyse`."""
+
 from __future__ import annotations
 
 import networkx as nx
@@ -68,8 +69,7 @@ def choose_direction(direction: str, declared: bool | None, nominations: bool) -
     if declared is not None:
         data_says, because = declared, f"the file declares them {'directed' if declared else 'undirected'}"
     elif nominations:
-        data_says, because = True, ("each row is a survey nomination (the respondent named the second person), "
-                                    "so a hub is someone named by many")
+        data_says, because = True, ("each row is a survey nomination (the respondent named the second person), so a hub is someone named by many")
     else:
         data_says, because = None, "the file does not say which way ties run, so each tie links two people both ways"
     if direction == "auto":
@@ -79,8 +79,11 @@ def choose_direction(direction: str, declared: bool | None, nominations: bool) -
         directed = direction == "directed"
         sentence = f"Ties are read as {direction} because you chose so"
         if data_says is not None and data_says != directed:
-            sentence += (f"; the file itself declares them {'directed' if data_says else 'undirected'}" if declared is not None
-                         else "; the rows look like survey nominations, which are directed")
+            sentence += (
+                f"; the file itself declares them {'directed' if data_says else 'undirected'}"
+                if declared is not None
+                else "; the rows look like survey nominations, which are directed"
+            )
         sentence += "."
     return {"directed": directed, "chosen": direction, "declared": declared, "nominations": nominations, "sentence": sentence}
 
@@ -96,12 +99,13 @@ def weights_info(ties, use_weights: bool) -> dict:
     if not present:
         sentence = "The ties carry no weights (or all the same weight), so every tie counts as one step."
     elif use_weights:
-        sentence = (f"Tie weights (from {min(values):g} to {max(values):g}) count as tie strength: for gatekeepers and "
-                    "pulsetakers a stronger tie is a shorter step (length 1 / weight). Hubs are counted in people; the "
-                    "sum of each person's weights is shown as strength.")
+        sentence = (
+            f"Tie weights (from {min(values):g} to {max(values):g}) count as tie strength: for gatekeepers and "
+            "pulsetakers a stronger tie is a shorter step (length 1 / weight). Hubs are counted in people; the "
+            "sum of each person's weights is shown as strength."
+        )
     else:
-        sentence = ("Tie weights are ignored, as asked: every tie counts as one step. Strength still shows each "
-                    "person's sum of weights.")
+        sentence = "Tie weights are ignored, as asked: every tie counts as one step. Strength still shows each person's sum of weights."
     return {"present": present, "used": present and use_weights, "sentence": sentence}
 
 
@@ -166,11 +170,16 @@ def analyse(
     if (parsed.info.get("two_mode") or {}).get("projected"):
         if direction == "directed":
             raise InputError("people linked through shared events have no direction: read two-mode data as undirected")
-        direction_info = {"directed": False, "chosen": direction, "declared": False, "nominations": False,
-                          "sentence": "Ties are read as undirected because people who share an event are linked both ways."}
+        direction_info: dict = {
+            "directed": False,
+            "chosen": direction,
+            "declared": False,
+            "nominations": False,
+            "sentence": "Ties are read as undirected because people who share an event are linked both ways.",
+        }
     else:
         direction_info = choose_direction(direction, parsed.directed, bool(parsed.info.get("nominations")))
-    directed = direction_info["directed"]
+    directed: bool = direction_info["directed"]
 
     population = _names_in_order(parsed.names, table_order)
     if table_order:
@@ -179,17 +188,43 @@ def analyse(
         only_table = [n for n in table_order if n not in in_ties]
         only_ties = [n for n in parsed.names if n not in listed]
         if only_table:
-            notes.append(Note("people-table", f"{people_count(len(only_table)).capitalize()} in the people table {are(len(only_table), 'has', 'have')} no ties: counted among the people, with no role", only_table, len(only_table)))
+            notes.append(
+                Note(
+                    "people-table",
+                    f"{people_count(len(only_table)).capitalize()} in the people table {are(len(only_table), 'has', 'have')} no ties: counted among "
+                    "the people, with no role",
+                    only_table,
+                    len(only_table),
+                )
+            )
         if only_ties:
-            notes.append(Note("people-table", f"{people_count(len(only_ties)).capitalize()} named in the ties {are(len(only_ties))} missing from the people table; their groups show as '(not given)'", only_ties, len(only_ties)))
+            notes.append(
+                Note(
+                    "people-table",
+                    f"{people_count(len(only_ties)).capitalize()} named in the ties {are(len(only_ties))} missing from the people table; their "
+                    "groups show as '(not given)'",
+                    only_ties,
+                    len(only_ties),
+                )
+            )
     if len(population) > limits.MAX_PEOPLE:
-        raise InputError(f"the input names {len(population):,} people; the limit is {limits.MAX_PEOPLE:,} (analyse one team or one network at a time)")
+        raise InputError(
+            f"the input names {len(population):,} people; the limit is {limits.MAX_PEOPLE:,} (analyse one team or one network at a time)"
+        )
 
     network_names = _network_names(parsed.ties)
     ties = parsed.ties
     if network_names and any(t.network is None for t in ties):
         unnamed = [t.where for t in ties if t.network is None]
-        notes.append(Note("network", f"{count(len(unnamed), 'tie').capitalize()} {are(len(unnamed), 'has', 'have')} no network name and {are(len(unnamed))} grouped as {UNNAMED_NETWORK!r}", unnamed, len(unnamed)))
+        notes.append(
+            Note(
+                "network",
+                f"{count(len(unnamed), 'tie').capitalize()} {are(len(unnamed), 'has', 'have')} no network name and {are(len(unnamed))} grouped as "
+                f"{UNNAMED_NETWORK!r}",
+                unnamed,
+                len(unnamed),
+            )
+        )
         network_names.append(UNNAMED_NETWORK)
         for tie in ties:
             if tie.network is None:
@@ -209,8 +244,13 @@ def analyse(
             notes.extend(build_notes)
             per_network[name] = graph
         graph = _combine(population, per_network, directed)
-        notes.append(Note("network", f"the file holds {len(network_names)} networks; the main results combine them "
-                                     "(a tie in any network counts once) and each network is also analysed on its own"))
+        notes.append(
+            Note(
+                "network",
+                f"the file holds {len(network_names)} networks; the main results combine them "
+                "(a tie in any network counts once) and each network is also analysed on its own",
+            )
+        )
     else:
         graph, build_notes = build_graph(population, ties, directed=directed)
         notes.extend(build_notes)
@@ -229,7 +269,7 @@ def analyse(
 
     layer_results = split_networks(per_network, **options) if per_network else {}
     core = consistent_core(layer_results) if layer_results else None
-    key_in_network = {}
+    key_in_network: dict[str, list[str]] = {}
     for layer, result in layer_results.items():
         for name in result.key_connectors:
             key_in_network.setdefault(name, []).append(layer)
@@ -238,8 +278,13 @@ def analyse(
     groups = [analyse_attribute(graph, list(graph), attribute, attributes, set(connectors.key_connectors)) for attribute in grouping]
     skipped = sorted({key for values in attributes.values() for key in values} - set(grouping))
     if skipped:
-        notes.append(Note("groups", "attributes not used as groups (a single value, every value different, or more than "
-                                    f"{limits.MAX_GROUPS} values): " + ", ".join(skipped[: limits.MAX_LISTED])))
+        notes.append(
+            Note(
+                "groups",
+                "attributes not used as groups (a single value, every value different, or more than "
+                f"{limits.MAX_GROUPS} values): " + ", ".join(skipped[: limits.MAX_LISTED]),
+            )
+        )
     if groups and not directed:
         notes.append(Note("groups", "Gould–Fernandez brokerage roles need directed ties (who named whom); analyse as directed to see them"))
 
@@ -287,7 +332,7 @@ def analyse(
 
 
 def _combine(population: list, graphs: dict[str, nx.Graph], directed: bool) -> nx.Graph:
-    combined = nx.DiGraph() if directed else nx.Graph()
+    combined: nx.Graph = nx.DiGraph() if directed else nx.Graph()
     combined.add_nodes_from(population)
     for graph in graphs.values():
         combined.add_nodes_from(graph)
@@ -308,41 +353,51 @@ def _people(graph, c: Connectors, cut_off, attributes, key_in_network, groups, d
         roles = c.roles_of(name)
         sentences = {}
         if "hub" in roles:
-            sentences["hub"] = hub_sentence(name, c.degree[name], c.strength[name] if weighted else None,
-                                            c.ranks["degree"][name], c.connected, directed)
+            sentences["hub"] = hub_sentence(
+                name, c.degree[name], c.strength[name] if weighted else None, c.ranks["degree"][name], c.connected, directed
+            )
         if "gatekeeper" in roles:
             sentences["gatekeeper"] = gatekeeper_sentence(
-                name, c.betweenness[name], undirected_degree[name], c.neighbour_degree[name],
-                c.ranks["bridging"][name], c.connected, cut_off.get(name, 0), estimated)
+                name,
+                c.betweenness[name],
+                undirected_degree[name],
+                c.neighbour_degree[name],
+                c.ranks["bridging"][name],
+                c.connected,
+                cut_off.get(name, 0),
+                estimated,
+            )
         if "pulsetaker" in roles:
             sentences["pulsetaker"] = pulsetaker_sentence(
-                name, c.closeness[name], c.closeness_kind, c.reach_two[name], c.ranks["closeness"][name], c.connected,
-                directed, estimated)
+                name, c.closeness[name], c.closeness_kind, c.reach_two[name], c.ranks["closeness"][name], c.connected, directed, estimated
+            )
         brokerage = None
         if directed and groups:
             brokerage = {g["attribute"]: g["brokerage"]["people"].get(name) for g in groups if g["brokerage"]}
-        rows.append({
-            "name": name,
-            "roles": roles,
-            "key_connector": bool(roles),
-            "attributes": attributes.get(name, {}),
-            "measures": {
-                "degree": c.degree[name],
-                "out_degree": c.out_degree[name] if c.out_degree is not None else None,
-                "strength": _r(c.strength[name]),
-                "betweenness": _r(c.betweenness[name]),
-                "bridging": _r(c.bridging[name], 9),
-                "closeness": _r(c.closeness[name]),
-                "reach_within_two": c.reach_two[name],
-                "cut_point": name in c.cut_points,
-                "bridges": c.bridges[name],
-                "cut_off_if_leaves": cut_off.get(name, 0),
-            },
-            "ranks": {measure: c.ranks[measure][name] for measure in ("degree", "betweenness", "bridging", "closeness")},
-            "sentences": sentences,
-            "key_in_networks": key_in_network.get(name, []),
-            "brokerage": brokerage,
-        })
+        rows.append(
+            {
+                "name": name,
+                "roles": roles,
+                "key_connector": bool(roles),
+                "attributes": attributes.get(name, {}),
+                "measures": {
+                    "degree": c.degree[name],
+                    "out_degree": c.out_degree[name] if c.out_degree is not None else None,
+                    "strength": _r(c.strength[name]),
+                    "betweenness": _r(c.betweenness[name]),
+                    "bridging": _r(c.bridging[name], 9),
+                    "closeness": _r(c.closeness[name]),
+                    "reach_within_two": c.reach_two[name],
+                    "cut_point": name in c.cut_points,
+                    "bridges": c.bridges[name],
+                    "cut_off_if_leaves": cut_off.get(name, 0),
+                },
+                "ranks": {measure: c.ranks[measure][name] for measure in ("degree", "betweenness", "bridging", "closeness")},
+                "sentences": sentences,
+                "key_in_networks": key_in_network.get(name, []),
+                "brokerage": brokerage,
+            }
+        )
     rows.sort(key=lambda row: (-len(row["roles"]), row["ranks"]["degree"], row["ranks"]["bridging"], row["name"]))
     return rows
 
@@ -356,10 +411,12 @@ def _roles(c: Connectors, directed: bool) -> dict:
     }
     n = c.connected
     out = {
-        "rule": (f"Among the {people_count(n)} with ties: about the top {limits.TOP_SHARE * 100:g} % "
-                 f"({cutoff_count(n):,} of {n:,}), at most {most_holders(n):,} per role, each scoring at least "
-                 f"{limits.STAND_OUT_MARGIN * 100:g} % above the median and strictly above everyone not chosen; up to "
-                 f"{most_tied(n):,} people who tie for the top score share a role, and never half of the people or more."),
+        "rule": (
+            f"Among the {people_count(n)} with ties: about the top {limits.TOP_SHARE * 100:g} % "
+            f"({cutoff_count(n):,} of {n:,}), at most {most_holders(n):,} per role, each scoring at least "
+            f"{limits.STAND_OUT_MARGIN * 100:g} % above the median and strictly above everyone not chosen; up to "
+            f"{most_tied(n):,} people who tie for the top score share a role, and never half of the people or more."
+        ),
         "places": cutoff_count(n),
         "most_holders": most_holders(n),
         "most_tied": most_tied(n),
@@ -403,8 +460,11 @@ def _resilience(graph, c: Connectors, core: dict | None) -> dict:
         result["sentence"] = (
             f"If {_who(people, group)} left, the largest connected group would go from "
             f"{people_count(result['largest_group_before'])} to {people_count(result['largest_group_after'])}"
-            + (f", and {people_count(result['cut_off'])} of those staying would lose their link to it."
-               if result["cut_off"] else ", and everyone staying would keep a link to it.")
+            + (
+                f", and {people_count(result['cut_off'])} of those staying would lose their link to it."
+                if result["cut_off"]
+                else ", and everyone staying would keep a link to it."
+            )
         )
         scenarios.append({"label": group, "people": [str(p) for p in people], **result})
     critical = most_critical(graph)
@@ -434,8 +494,9 @@ def _findings(summary: dict, roles: dict, groups: list, core: dict | None, resil
             plural = "s" if len(entry["people"]) > 1 else ""
             sentences.append(f"{role.capitalize()}{plural}: {names_list(entry['people'])}.")
     if summary["components"] > 1:
-        sentences.append(f"The network falls into {summary['components']:,} separate groups; the largest holds "
-                         f"{people_count(summary['largest_component'])}.")
+        sentences.append(
+            f"The network falls into {summary['components']:,} separate groups; the largest holds {people_count(summary['largest_component'])}."
+        )
     if core:
         every = "both networks" if core["networks"] == 2 else f"all {core['networks']:,} networks"
         if core["all"]:

@@ -8,6 +8,7 @@
 * **Near-duplicate names** (equal after ignoring case and spacing, e.g. ``Ann Lee`` and
   ``ann  lee``) are kept apart — names match exactly — but reported so the user can fix them.
 """
+
 from __future__ import annotations
 
 import networkx as nx
@@ -25,7 +26,7 @@ def build_graph(names: list[str], ties: list[Tie], *, directed: bool) -> tuple[n
     >>> graph.number_of_edges(), notes[0].kind
     (1, 'reversed-duplicate')
     """
-    graph = nx.DiGraph() if directed else nx.Graph()
+    graph: nx.Graph = nx.DiGraph() if directed else nx.Graph()
     graph.add_nodes_from(names)
     self_ties: list[str] = []
     duplicates: list[str] = []
@@ -49,16 +50,34 @@ def build_graph(names: list[str], ties: list[Tie], *, directed: bool) -> tuple[n
         existing["weight"] = max(existing["weight"], tie.weight)
     notes = []
     if self_ties:
-        notes.append(Note("self-tie", f"{count(len(self_ties), 'self-tie').capitalize()} (a person tied to themselves) left out of the analysis", self_ties, len(self_ties)))
+        notes.append(
+            Note(
+                "self-tie",
+                f"{count(len(self_ties), 'self-tie').capitalize()} (a person tied to themselves) left out of the analysis",
+                self_ties,
+                len(self_ties),
+            )
+        )
     if duplicates:
-        notes.append(Note("duplicate", f"{count(len(duplicates), 'repeated tie').capitalize()} merged into one; the largest weight is kept", duplicates, len(duplicates)))
+        notes.append(
+            Note(
+                "duplicate",
+                f"{count(len(duplicates), 'repeated tie').capitalize()} merged into one; the largest weight is kept",
+                duplicates,
+                len(duplicates),
+            )
+        )
     if reversed_pairs:
-        notes.append(Note(
-            "reversed-duplicate",
-            f"{count(len(reversed_pairs), 'tie').capitalize()} {are(len(reversed_pairs), 'repeats', 'repeat')} an earlier tie in the other direction; in an undirected network {are(len(reversed_pairs), 'it counts', 'they count')} once "
-            "(analyse as directed to keep nominations apart)",
-            reversed_pairs, len(reversed_pairs),
-        ))
+        notes.append(
+            Note(
+                "reversed-duplicate",
+                f"{count(len(reversed_pairs), 'tie').capitalize()} {are(len(reversed_pairs), 'repeats', 'repeat')} an earlier tie in the other "
+                f"direction; in an undirected network {are(len(reversed_pairs), 'it counts', 'they count')} once "
+                "(analyse as directed to keep nominations apart)",
+                reversed_pairs,
+                len(reversed_pairs),
+            )
+        )
     return graph, notes
 
 
@@ -66,8 +85,7 @@ def check_size(graph: nx.Graph, label: str = "the network") -> None:
     """Raise ``InputError`` if ``graph`` exceeds the people or tie limits."""
     if graph.number_of_nodes() > limits.MAX_PEOPLE:
         raise InputError(
-            f"{label} has {graph.number_of_nodes():,} people; the limit is {limits.MAX_PEOPLE:,} "
-            "(analyse one team or one network at a time)"
+            f"{label} has {graph.number_of_nodes():,} people; the limit is {limits.MAX_PEOPLE:,} (analyse one team or one network at a time)"
         )
     if graph.number_of_edges() > limits.MAX_TIES:
         raise InputError(f"{label} has {graph.number_of_edges():,} ties; the limit is {limits.MAX_TIES:,}")
@@ -87,8 +105,10 @@ def near_duplicate_names(names) -> Note | None:
         return None
     return Note(
         "near-duplicate",
-        f"{count(len(clashes), 'set').capitalize()} of names {are(len(clashes), 'differs', 'differ')} only in capitals or spacing and {are(len(clashes))} treated as different people: check them",
-        clashes, len(clashes),
+        f"{count(len(clashes), 'set').capitalize()} of names {are(len(clashes), 'differs', 'differ')} only in capitals or spacing and "
+        f"{are(len(clashes))} treated as different people: check them",
+        clashes,
+        len(clashes),
     )
 
 

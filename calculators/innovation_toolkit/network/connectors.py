@@ -1,4 +1,5 @@
 """Find the key connectors of one network: the measures, their ranks and the role holders."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -133,7 +134,7 @@ def find_connectors(graph: nx.Graph, *, weighted: bool = False, exact: bool = Fa
         accuracy=paths.accuracy,
         connected=len(active),
         degree=degree,
-        out_degree=dict(graph.out_degree()) if graph.is_directed() else None,
+        out_degree=dict(graph.out_degree()) if isinstance(graph, nx.DiGraph) else None,
         strength=measures.strength(graph),
         betweenness=between,
         bridging=bridging_all,

@@ -13,6 +13,7 @@ on Windows. The rule, in order:
 5. anything else is read as Windows-1252 (Latin-1 for the five bytes Windows-1252 leaves
    undefined), and the result says so.
 """
+
 from __future__ import annotations
 
 from innovation_toolkit.errors import InputError
@@ -22,9 +23,9 @@ from innovation_toolkit.network import limits
 ENCODING_NAMES = {
     "utf-8": "UTF-8",
     "utf-8-sig": "UTF-8 with a byte order mark",
-    "utf-16-le": "UTF-16 (little-endian, Excel's \"Unicode text\")",
+    "utf-16-le": 'UTF-16 (little-endian, Excel\'s "Unicode text")',
     "utf-16-be": "UTF-16 (big-endian)",
-    "cp1252": "Windows-1252 (Excel's \"CSV\" on Windows)",
+    "cp1252": 'Windows-1252 (Excel\'s "CSV" on Windows)',
     "latin-1": "Latin-1 (ISO 8859-1)",
 }
 _WORKBOOKS = (
@@ -58,6 +59,7 @@ def _decode_bytes(raw: bytes, what: str) -> tuple[str, str]:
     for magic, kind in _WORKBOOKS:
         if raw.startswith(magic):
             raise InputError(f"{what} looks like {kind}: save the sheet as CSV (CSV UTF-8 if offered) and try again")
+    encoding: str | None
     if raw.startswith(b"\xef\xbb\xbf"):
         encoding = "utf-8-sig"
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -134,7 +136,6 @@ def encoding_note(encoding: str | None, what: str) -> str | None:
     if encoding in (None, "utf-8", "utf-8-sig"):
         return None
     guessed = encoding in ("cp1252", "latin-1")
-    return (
-        f"{what[0].upper() + what[1:]} was read as {ENCODING_NAMES[encoding]}"
-        + (" because it is not valid UTF-8: if accented names look wrong, save the file as CSV UTF-8" if guessed else "")
+    return f"{what[0].upper() + what[1:]} was read as {ENCODING_NAMES[encoding]}" + (
+        " because it is not valid UTF-8: if accented names look wrong, save the file as CSV UTF-8" if guessed else ""
     )

@@ -12,6 +12,7 @@ each, and a text strength on a known scale (``weak``/``medium``/``strong`` …) 
 number, with a note; words on no known scale leave the weights out, with a note. Words
 among numbers are mistakes, refused at the first such cell.
 """
+
 from __future__ import annotations
 
 import csv
@@ -30,14 +31,49 @@ MULTIPLE = "|"
 
 # Header words, compared after casefolding and turning '_' and '-' into spaces.
 SOURCE_WORDS = {
-    "source", "from", "respondent", "ego", "nominator", "sender", "name 1", "name1",
-    "person 1", "person1", "node 1", "node1", "source name", "from name", "actor",
-    "respondent name", "id1", "who", "person a", "name a",
+    "source",
+    "from",
+    "respondent",
+    "ego",
+    "nominator",
+    "sender",
+    "name 1",
+    "name1",
+    "person 1",
+    "person1",
+    "node 1",
+    "node1",
+    "source name",
+    "from name",
+    "actor",
+    "respondent name",
+    "id1",
+    "who",
+    "person a",
+    "name a",
 }
 TARGET_WORDS = {
-    "target", "to", "named", "named person", "nominee", "nominated", "alter", "receiver",
-    "name 2", "name2", "person 2", "person2", "node 2", "node2", "target name", "to name",
-    "contact", "whom", "id2", "person b", "name b",
+    "target",
+    "to",
+    "named",
+    "named person",
+    "nominee",
+    "nominated",
+    "alter",
+    "receiver",
+    "name 2",
+    "name2",
+    "person 2",
+    "person2",
+    "node 2",
+    "node2",
+    "target name",
+    "to name",
+    "contact",
+    "whom",
+    "id2",
+    "person b",
+    "name b",
 }
 WEIGHT_WORDS = {"weight", "strength", "value", "frequency", "score", "tie strength", "intensity", "count"}
 NETWORK_WORDS = {"network", "question", "relation", "relationship", "type", "layer", "tie type", "network name", "kind", "connection type"}
@@ -47,13 +83,48 @@ NAME_WORDS = {"name", "person", "full name", "label", "id", "respondent", "node"
 NOMINATION_WORDS = {"respondent", "respondent name", "nominator", "named", "named person", "nominee", "nominated"}
 # Two-mode headers: a person column and a column of events, projects or meetings they share.
 MEMBER_WORDS = {
-    "person", "name", "member", "participant", "attendee", "woman", "women", "man", "men", "people",
-    "individual", "actor", "respondent", "staff", "source", "from",
+    "person",
+    "name",
+    "member",
+    "participant",
+    "attendee",
+    "woman",
+    "women",
+    "man",
+    "men",
+    "people",
+    "individual",
+    "actor",
+    "respondent",
+    "staff",
+    "source",
+    "from",
 }
 AFFILIATION_WORDS = {
-    "event", "events", "project", "projects", "meeting", "meetings", "activity", "activities", "affiliation",
-    "club", "clubs", "committee", "committees", "board", "boards", "workshop", "session", "programme",
-    "program", "course", "forum", "partnership", "initiative", "group membership",
+    "event",
+    "events",
+    "project",
+    "projects",
+    "meeting",
+    "meetings",
+    "activity",
+    "activities",
+    "affiliation",
+    "club",
+    "clubs",
+    "committee",
+    "committees",
+    "board",
+    "boards",
+    "workshop",
+    "session",
+    "programme",
+    "program",
+    "course",
+    "forum",
+    "partnership",
+    "initiative",
+    "group membership",
 }
 #: Direction values a ``Direction`` (Kumu) or ``Type`` (Gephi) column may hold.
 DIRECTED_VALUES = {"directed"}
@@ -172,9 +243,11 @@ def classify_header(fields: list[str]) -> Columns | None:
         source, target, two_mode = member, affiliation, True
     taken = {source, target}
     weight = find(WEIGHT_WORDS, taken)
-    taken.add(weight)
+    if weight is not None:
+        taken.add(weight)
     direction = find({"direction", "directed"}, taken)
-    taken.add(direction)
+    if direction is not None:
+        taken.add(direction)
     network = find(NETWORK_WORDS, taken)
     return Columns(source, target, weight, network, direction, fields, two_mode)
 
@@ -219,7 +292,7 @@ def text_scale(values: set[str]) -> dict[str, float] | None:
     for scale in TEXT_SCALES:
         positions = {word: float(position) for position, words in enumerate(scale, start=1) for word in words.split("|")}
         if all(value.casefold() in positions for value in values):
-            return {value: positions[value.casefold()] for value in values}
+            return {value: positions[value.casefold()] for value in sorted(values)}
     return None
 
 
@@ -252,7 +325,7 @@ def parse_delimited_ties(text: str, fmt: str) -> ParsedTies:
     directed = _directions(reader, columns, notes)
     numbers = _text_strengths(reader, columns, notes)
     ties = reader.ties
-    for tie, raw in zip(ties, reader.raw_weights):
+    for tie, raw in zip(ties, reader.raw_weights, strict=True):
         if raw is not None and numbers is not None:
             tie.weight = numbers[raw]
     _reader_notes(reader, columns, header, notes)
@@ -310,7 +383,7 @@ class _RowReader:
                 line=line,
             )
         columns = self.columns
-        if self.width is not None and len(fields) > self.width and any(fields[self.width:]):
+        if self.width is not None and len(fields) > self.width and any(fields[self.width :]):
             self.extra_columns.append(f"line {line}")
         sources, targets = _names(_cell(fields, columns.source)), _names(_cell(fields, columns.target))
         if len(sources) > 1 or len(targets) > 1:
@@ -389,12 +462,15 @@ def _directions(reader: _RowReader, columns: Columns, notes: list[Note]) -> bool
             reader.ties.append(Tie(tie.target, tie.source, tie.weight, tie.network, tie.where))
             reader.raw_weights.append(reader.raw_weights[i])
         where = [reader.ties[i].where for i in both_ways]
-        notes.append(Note(
-            "direction",
-            f"{count(len(where), 'tie').capitalize()} marked undirected or mutual in a file of directed ties "
-            f"{'is' if len(where) == 1 else 'are'} read as running both ways",
-            where, len(where),
-        ))
+        notes.append(
+            Note(
+                "direction",
+                f"{count(len(where), 'tie').capitalize()} marked undirected or mutual in a file of directed ties "
+                f"{'is' if len(where) == 1 else 'are'} read as running both ways",
+                where,
+                len(where),
+            )
+        )
     return True
 
 
@@ -405,18 +481,24 @@ def _text_strengths(reader: _RowReader, columns: Columns, notes: list[Note]) -> 
     are mistakes, refused at the first such cell.
     """
     numbers = dict(reader.numbers)
-    if not reader.text_weights:
+    column = columns.weight
+    if not reader.text_weights or column is None:  # text weights are only ever read from a weight column
         return numbers
     if numbers or reader.zero or reader.negative:
         value, (line, column) = min(reader.text_weights.items(), key=lambda item: item[1])
         raise InputError(f"weight {show(value)} is not a number", line=line, column=column)
-    header = (columns.header or [None] * (columns.weight + 1))[columns.weight] or f"column {columns.weight + 1}"
+    header = (columns.header[column] if columns.header else None) or f"column {column + 1}"
     texts = set(reader.text_weights)
     scale = text_scale(texts)
     if scale is None:
         examples = names_list(sorted(repr(value) for value in texts), 4)
-        notes.append(Note("weights", f"the {header!r} column holds words ({examples}) on no scale the calculator knows, so tie "
-                                     "weights are left out and every tie counts once (to weight ties, use numbers or weak, medium, strong)"))
+        notes.append(
+            Note(
+                "weights",
+                f"the {header!r} column holds words ({examples}) on no scale the calculator knows, so tie "
+                "weights are left out and every tie counts once (to weight ties, use numbers or weak, medium, strong)",
+            )
+        )
         return None
     shown = ", ".join(f"{value} = {number:g}" for value, number in sorted(scale.items(), key=lambda item: item[1]))
     notes.append(Note("weights", f"the {header!r} column holds words, read as an ordered scale: {shown}"))
@@ -426,7 +508,15 @@ def _text_strengths(reader: _RowReader, columns: Columns, notes: list[Note]) -> 
 
 def _reader_notes(reader: _RowReader, columns: Columns, header: Columns | None, notes: list[Note]) -> None:
     if reader.multiple:
-        notes.append(rows_note("several-names", reader.multiple, f"several names in one cell separated by '{MULTIPLE}' (Kumu's convention): each pair is read as its own tie", "has", "have"))
+        notes.append(
+            rows_note(
+                "several-names",
+                reader.multiple,
+                f"several names in one cell separated by '{MULTIPLE}' (Kumu's convention): each pair is read as its own tie",
+                "has",
+                "have",
+            )
+        )
     if reader.lone:
         notes.append(rows_note("no-ties", reader.lone, "a person with nobody beside them, kept as people without ties", "names", "name"))
     if reader.zero:
@@ -451,9 +541,12 @@ def _note_possible_header(first: tuple[int, list[str]], ties: list[Tie], notes: 
         return
     seen = sum(1 for tie in ties[1:] if a in (tie.source, tie.target) or b in (tie.source, tie.target))
     if seen == 0:
-        notes.append(Note(
-            "header",
-            f"line {line} ({a!r}, {b!r}) was read as a tie, but neither name appears again: if it is a header, "
-            "name the columns Source and Target (or From and To)",
-            [f"line {line}"], 1,
-        ))
+        notes.append(
+            Note(
+                "header",
+                f"line {line} ({a!r}, {b!r}) was read as a tie, but neither name appears again: if it is a header, "
+                "name the columns Source and Target (or From and To)",
+                [f"line {line}"],
+                1,
+            )
+        )

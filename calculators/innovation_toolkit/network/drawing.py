@@ -17,6 +17,7 @@ The browser draws; Python decides what to draw. Two views:
 Force-directed layouts in networkx need numpy, which the browser build does not ship, hence
 the small layout here.
 """
+
 from __future__ import annotations
 
 import math
@@ -58,7 +59,9 @@ def _spring(graph: nx.Graph, names: list, start: dict) -> dict:
     # CPython and Pyodide draw the same picture.
     xs = [round(start[name][0], 6) for name in names]
     ys = [round(start[name][1], 6) for name in names]
-    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in graph.edges() if u in index and v in index and u != v})  # sorted: set order may differ between Python versions
+    pairs = sorted(
+        {(min(index[u], index[v]), max(index[u], index[v])) for u, v in graph.edges() if u in index and v in index and u != v}
+    )  # sorted: set order may differ between Python versions
     k = 0.9 / math.sqrt(n)
     k2 = k * k
     steps = max(10, min(150, SPRING_WORK // (n * n)))
@@ -106,7 +109,7 @@ def _fit(positions: dict, margin: float = 0.04) -> dict:
     ys = [y for _, y in positions.values()]
     span = max(max(xs) - min(xs), max(ys) - min(ys))
     if span < 1e-9:
-        return {name: (0.5, 0.5) for name in positions}
+        return dict.fromkeys(positions, (0.5, 0.5))
     scale = (1 - 2 * margin) / span
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     return {name: (round(0.5 + (x - cx) * scale, 4), round(0.5 + (y - cy) * scale, 4)) for name, (x, y) in positions.items()}
@@ -147,7 +150,7 @@ def choose(graph: nx.Graph, roles_of: dict) -> dict:
     all_key = set(key)
 
     def neighbours(n):
-        if graph.is_directed():
+        if isinstance(graph, nx.DiGraph):
             return set(graph.successors(n)) | set(graph.predecessors(n))
         return set(graph[n])
 
@@ -176,8 +179,15 @@ def choose(graph: nx.Graph, roles_of: dict) -> dict:
             break
         home.setdefault(m, ties_to_drawn[m][0])
     others = sorted(home, key=rank)[:room]
-    return {"view": "neighbourhoods", "key": drawn_key, "others": others, "key_total": len(key),
-            "neighbours_total": len(near_any), "ties_to_drawn": ties_to_drawn, "home": home}
+    return {
+        "view": "neighbourhoods",
+        "key": drawn_key,
+        "others": others,
+        "key_total": len(key),
+        "neighbours_total": len(near_any),
+        "ties_to_drawn": ties_to_drawn,
+        "home": home,
+    }
 
 
 def _neighbourhood_layout(graph: nx.Graph, chosen: dict, degree: dict) -> dict:
@@ -206,7 +216,7 @@ def _neighbourhood_layout(graph: nx.Graph, chosen: dict, degree: dict) -> dict:
         while index < len(people):
             radius = ring + 0.075 + 0.055 * row
             fits = max(1, int(sector * radius / 0.045))
-            batch = people[index:index + fits]
+            batch = people[index : index + fits]
             for place, m in enumerate(batch):
                 offset = (place + 0.5) / len(batch) - 0.5
                 angle = angle_of[k] + sector * 0.85 * offset * (len(batch) / fits)
@@ -226,12 +236,18 @@ def caption(chosen: dict, people: int) -> str:
     if chosen["view"] == "everyone":
         return f"Showing everyone: {figure(people, 'person', 'people')}."
     if chosen["view"] == "best connected":
-        return (f"No one holds a key role, so the picture shows the {figure(len(chosen['others']), 'best-connected person', 'best-connected people')}; "
-                + everyone)
+        return (
+            f"No one holds a key role, so the picture shows the {figure(len(chosen['others']), 'best-connected person', 'best-connected people')}; "
+            + everyone
+        )
     key, key_total = len(chosen["key"]), chosen["key_total"]
-    keys = ("the key connector" if key == key_total == 1
-            else f"the {figure(key, 'key connector', 'key connectors')}" if key == key_total
-            else f"{key:,} of the {figure(key_total, 'key connector', 'key connectors')}")
+    keys = (
+        "the key connector"
+        if key == key_total == 1
+        else f"the {figure(key, 'key connector', 'key connectors')}"
+        if key == key_total
+        else f"{key:,} of the {figure(key_total, 'key connector', 'key connectors')}"
+    )
     others, total = len(chosen["others"]), chosen["neighbours_total"]
     if total == 0:
         near = "no one else (no one is tied to them)"
@@ -293,17 +309,17 @@ def picture(graph: nx.Graph, roles_of: dict, group_of: dict | None = None) -> di
             edges.append((0 if (u in key_set or v in key_set) else 1, index[u], index[v], float(data.get("weight", 1.0))))
     edges.sort(key=lambda e: (e[0], min(e[1], e[2]), max(e[1], e[2])))
     total_edges = len(edges)
-    edges = [[u, v, w] for _, u, v, w in edges[: limits.MAX_DRAW_EDGES]]
+    drawn_edges = [[u, v, w] for _, u, v, w in edges[: limits.MAX_DRAW_EDGES]]
     return {
         "nodes": nodes,
-        "edges": edges,
+        "edges": drawn_edges,
         "directed": graph.is_directed(),
-        "truncated": len(order) < graph.number_of_nodes() or total_edges > len(edges),
+        "truncated": len(order) < graph.number_of_nodes() or total_edges > len(drawn_edges),
         "view": chosen["view"],
         "caption": caption(chosen, graph.number_of_nodes()),
         "shown_people": len(nodes),
         "shown_key_connectors": len(chosen["key"]),
         "key_connectors": chosen["key_total"],
-        "shown_ties": len(edges),
+        "shown_ties": len(drawn_edges),
         "ties_among_shown": total_edges,
     }

@@ -11,6 +11,7 @@
 * **Cytoscape** (``{"elements": {"nodes": [...], "edges": [...]}}`` or a list of elements
   with ``group``): each element's ``data`` holds ``id``, ``source``, ``target``.
 """
+
 from __future__ import annotations
 
 from innovation_toolkit import jsonload
@@ -129,8 +130,14 @@ def _kumu(document: dict) -> ParsedTies:
                 value = match or value  # a label, or a name Kumu would create
             ends.append(value)
         direction = _direction(data.get("direction"), kind, where)
-        reader.add_edge(ends[0], ends[1], _lookup(data, _WEIGHT_KEYS), _text(_lookup(data, _NETWORK_KEYS)) or None,
-                        True if direction is None else direction, where)
+        reader.add_edge(
+            ends[0],
+            ends[1],
+            _lookup(data, _WEIGHT_KEYS),
+            _text(_lookup(data, _NETWORK_KEYS)) or None,
+            True if direction is None else direction,
+            where,
+        )
     return reader.result(True)
 
 
@@ -146,7 +153,9 @@ def _node_link(document: dict) -> ParsedTies:
         node_id = node_id or label
         reader.add_node(node_id, label, _attributes(data, set(LABEL_KEYS) | {"id", "key"}), f"node {number}")
         order.append(node_id)
-    options = document.get("options") if isinstance(document.get("options"), dict) else {}
+    options = document.get("options")
+    if not isinstance(options, dict):
+        options = {}
     graph_type = _text(options.get("type") or document.get("type")).casefold()
     default = document.get("directed") is True or graph_type == "directed"
     edges = document.get("links", document.get("edges"))
@@ -165,7 +174,9 @@ def _node_link(document: dict) -> ParsedTies:
             ends.append(text)
         own = edge.get("undirected")
         directed = None if own is None else not bool(own)
-        reader.add_edge(ends[0], ends[1], _lookup(data, _WEIGHT_KEYS), _text(_lookup(data, ("network", "relation", "layer"))) or None, directed, where)
+        reader.add_edge(
+            ends[0], ends[1], _lookup(data, _WEIGHT_KEYS), _text(_lookup(data, ("network", "relation", "layer"))) or None, directed, where
+        )
     return reader.result(default)
 
 
@@ -192,6 +203,12 @@ def _cytoscape(document: dict) -> ParsedTies:
         node_id = _text(data.get("id"))
         reader.add_node(node_id, _text(_lookup(data, LABEL_KEYS)), _attributes(data, set(LABEL_KEYS) | {"id", "parent"}), f"element {number}")
     for number, data in edges:
-        reader.add_edge(_text(data.get("source")), _text(data.get("target")), _lookup(data, _WEIGHT_KEYS),
-                        _text(_lookup(data, ("network", "relation", "interaction"))) or None, None, f"edge {number}")
+        reader.add_edge(
+            _text(data.get("source")),
+            _text(data.get("target")),
+            _lookup(data, _WEIGHT_KEYS),
+            _text(_lookup(data, ("network", "relation", "interaction"))) or None,
+            None,
+            f"edge {number}",
+        )
     return reader.result(bool(document.get("directed")))

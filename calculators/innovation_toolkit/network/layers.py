@@ -6,6 +6,7 @@ people at the centre of every one (Case study 10, §4.3.3). Here each network na
 the survey file is analysed on its own, over the same population, and people who are key
 connectors in all networks, or in more than half of them, are listed.
 """
+
 from __future__ import annotations
 
 import networkx as nx

@@ -23,6 +23,7 @@ in force only.
 ...     limits.MAX_PEOPLE
 100000
 """
+
 from __future__ import annotations
 
 import contextvars
@@ -31,6 +32,7 @@ import inspect
 import sys
 import types
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 BROWSER = "browser"
 COMMAND_LINE = "command-line"
@@ -138,6 +140,16 @@ _SCALED = {
     "NETWORKIT_SAMPLE_WORK_BUDGET": NETWORKIT_SAMPLE_WORK_BUDGET_BY_SCALE,
 }
 
+if TYPE_CHECKING:  # the plain names, as type checkers see them (``_Limits`` resolves them at run time)
+    MAX_CHARACTERS: int
+    MAX_PEOPLE: int
+    MAX_TIES: int
+    MAX_ROWS: int
+    EXACT_WORK_BUDGET: int
+    SAMPLE_WORK_BUDGET: int
+    NETWORKIT_EXACT_WORK_BUDGET: int
+    NETWORKIT_SAMPLE_WORK_BUDGET: int
+
 _SCALE: contextvars.ContextVar[str] = contextvars.ContextVar("limits_scale", default=BROWSER)
 
 
@@ -156,7 +168,7 @@ def check_scale(name: object) -> str:
         from innovation_toolkit.errors import InputError
 
         raise InputError(f"'scale' must be one of {', '.join(repr(s) for s in SCALES)}, not {name!r}")
-    return name  # type: ignore[return-value]
+    return name
 
 
 @contextmanager
@@ -230,4 +242,3 @@ class _Limits(types.ModuleType):
 
 
 sys.modules[__name__].__class__ = _Limits
-

@@ -27,6 +27,7 @@ Newman, M. E. J. (2001). Scientific collaboration networks II. *Physical Review 
     016132; Opsahl, T., Agneessens, F. and Skvoretz, J. (2010). Node centrality in weighted
     networks. *Social Networks* 32, 245–251. (a tie's length is 1 / its strength)
 """
+
 from __future__ import annotations
 
 import math
@@ -34,6 +35,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from heapq import heappop, heappush
+from typing import Protocol
 
 import networkx as nx
 
@@ -52,7 +54,7 @@ def hub_degree(graph: nx.Graph) -> dict:
     >>> hub_degree(nx.star_graph(3))[0]
     3
     """
-    if graph.is_directed():
+    if isinstance(graph, nx.DiGraph):
         return dict(graph.in_degree())
     return dict(graph.degree())
 
@@ -63,14 +65,14 @@ def strength(graph: nx.Graph) -> dict:
     >>> strength(nx.Graph([("a", "b", {"weight": 2.5})]))["a"]
     2.5
     """
-    if graph.is_directed():
+    if isinstance(graph, nx.DiGraph):
         return {n: float(w) for n, w in graph.in_degree(weight="weight")}
     return {n: float(w) for n, w in graph.degree(weight="weight")}
 
 
 def _inward(graph: nx.Graph) -> dict:
     """Adjacency along which distances *to* a person are measured."""
-    if graph.is_directed():
+    if isinstance(graph, nx.DiGraph):
         return {node: list(graph.pred[node]) for node in graph}
     return {node: list(graph.adj[node]) for node in graph}
 
@@ -108,9 +110,9 @@ class _Sweep:
         self.nodes = list(graph)
         index = {node: i for i, node in enumerate(self.nodes)}
         self.index = index
-        adjacency = graph.succ if graph.is_directed() else graph.adj
+        adjacency = graph.succ if isinstance(graph, nx.DiGraph) else graph.adj
         self.out = [[index[m] for m in adjacency[node]] for node in self.nodes]
-        if graph.is_directed():
+        if isinstance(graph, nx.DiGraph):
             self.into = [[index[m] for m in graph.pred[node]] for node in self.nodes]
         else:
             self.into = self.out
@@ -211,7 +213,7 @@ class _Sweep:
                 done[v] = 1
                 order.append(v)
                 paths = sigma[v]
-                for w, length in zip(out[v], lengths[v]):
+                for w, length in zip(out[v], lengths[v], strict=True):
                     candidate = d + length
                     known = dist[w]
                     if candidate < known:
@@ -279,7 +281,7 @@ def is_fully_connected(graph: nx.Graph) -> bool:
     """True when every person can reach every other (strongly, for directed graphs)."""
     if graph.number_of_nodes() == 0:
         return False
-    if graph.is_directed():
+    if isinstance(graph, nx.DiGraph):
         return nx.is_strongly_connected(graph)
     return nx.is_connected(graph)
 
@@ -314,6 +316,7 @@ def top_share_sets(between: dict, close: dict) -> dict:
     >>> top_share_sets({"a": 1.0, "b": 0.0, "c": 0.5}, {"a": 0.2, "b": 0.9, "c": 0.1})
     {'gatekeeper': frozenset({'a'}), 'pulsetaker': frozenset({'b'})}
     """
+
     def top(values: dict) -> frozenset:
         k = max(1, math.ceil(round(limits.TOP_SHARE * len(values), 9)))
         ordered = sorted(values, key=lambda name: -values[name])[:k]
@@ -336,7 +339,7 @@ def check_engine(engine: object) -> str:
     """Return ``engine`` if it names an engine, else raise a one-line :class:`InputError`."""
     if engine not in ENGINES:
         raise InputError(f"'engine' must be one of {', '.join(repr(e) for e in ENGINES)}, not {str(engine)[:40]!r}")
-    return engine  # type: ignore[return-value]
+    return engine
 
 
 def path_measures(
@@ -398,6 +401,7 @@ def path_measures(
     connected = is_fully_connected(graph)
     kind = "closeness" if connected else "harmonic closeness"
     cost = ties * (limits.WEIGHTED_COST if varied else 1)
+    estimator: PathEstimator
     if engine == "networkit":
         from innovation_toolkit.network import networkit_engine
 
@@ -415,9 +419,30 @@ def path_measures(
 
 
 def _exact_accuracy(engine: str, n: int, stopped: str) -> dict:
-    return {"exact": True, "method": "exact" if engine == "python" else "networkit exact", "engine": engine,
-            "pivots": n, "people": n, "seed": None, "rounds": 1 if stopped != "everyone" else None, "agreement": None,
-            "agreement_target": limits.AGREEMENT_TARGET, "stopped": stopped, "history": [], "sentence": EXACT_SENTENCE}
+    return {
+        "exact": True,
+        "method": "exact" if engine == "python" else "networkit exact",
+        "engine": engine,
+        "pivots": n,
+        "people": n,
+        "seed": None,
+        "rounds": 1 if stopped != "everyone" else None,
+        "agreement": None,
+        "agreement_target": limits.AGREEMENT_TARGET,
+        "stopped": stopped,
+        "history": [],
+        "sentence": EXACT_SENTENCE,
+    }
+
+
+class PathEstimator(Protocol):
+    """What :func:`path_measures` needs of an engine: ``(betweenness, closeness)``, exact or from ``k`` start points."""
+
+    def exact(self) -> tuple[dict, dict]: ...
+
+    def estimate(self, k: int) -> tuple[dict, dict]: ...
+
+    def complete(self) -> tuple[dict, dict]: ...
 
 
 class _PythonEstimator:
@@ -436,7 +461,7 @@ class _PythonEstimator:
         return sweep.values(self.connected, self.common)
 
     def estimate(self, k: int) -> tuple[dict, dict]:
-        self.sweep.add(self.order[self.sweep.sources:k])
+        self.sweep.add(self.order[self.sweep.sources : k])
         return self.sweep.values(self.connected, self.common)
 
     def complete(self) -> tuple[dict, dict]:
@@ -444,7 +469,7 @@ class _PythonEstimator:
         return self.estimate(self.sweep.n)
 
 
-def _refine(estimator, n: int, max_pivots: int, role_sets: RoleSets, engine: str, seed: int) -> tuple[dict, dict, dict]:
+def _refine(estimator: PathEstimator, n: int, max_pivots: int, role_sets: RoleSets, engine: str, seed: int) -> tuple[dict, dict, dict]:
     """Grow the sample in doubling rounds until the role holders agree (see :func:`path_measures`)."""
     k = min(limits.MIN_PIVOTS, max(1, max_pivots // 2))
     previous = None
@@ -489,8 +514,7 @@ def _refine(estimator, n: int, max_pivots: int, role_sets: RoleSets, engine: str
 def _estimate_sentence(k: int, n: int, seed: int, before: int | None, agreement: dict | None, stopped: str, engine: str) -> str:
     """The plain-English account of an estimate, for a council officer rather than a statistician."""
     by = " by networkit" if engine == "networkit" else ""
-    start = (f"Gatekeepers and pulsetakers are estimated{by} from {k:,} of {n:,} people as starting points "
-             f"(seed {seed})")
+    start = f"Gatekeepers and pulsetakers are estimated{by} from {k:,} of {n:,} people as starting points (seed {seed})"
     if not agreement:
         return start + ": the time budget allowed only one round, so the estimate's stability was not measured; people near the cut-off may differ."
     changed = round((1 - min(agreement.values(), default=1.0)) * 100)
@@ -498,8 +522,10 @@ def _estimate_sentence(k: int, n: int, seed: int, before: int | None, agreement:
     if stopped == "agreed":
         what = "none of the role holders" if changed == 0 else f"at most {changed} % of the role holders"
         return f"{start}; {grew} changed {what}, so a few people near the cut-off may differ."
-    return (f"{start}; the time budget ran out while {grew} still changed up to {changed} % of the role holders, "
-            "so people near the cut-off are uncertain: ask for exact values (slower) to be sure.")
+    return (
+        f"{start}; the time budget ran out while {grew} still changed up to {changed} % of the role holders, "
+        "so people near the cut-off are uncertain: ask for exact values (slower) to be sure."
+    )
 
 
 def reach_within_two(graph: nx.Graph) -> dict:

@@ -16,6 +16,7 @@ Python engine on reference networks):
   sources, seeded, averaged with the earlier rounds' by sample count) and searches from the
   next start points of the seeded order for closeness (Eppstein and Wang 2004).
 """
+
 from __future__ import annotations
 
 import random
@@ -78,7 +79,7 @@ class Estimator:
         self.is_source = numpy.zeros(n, dtype=bool)
 
     def _named(self, values) -> dict:
-        return {node: float(value) for node, value in zip(self.nodes, values)}
+        return {node: float(value) for node, value in zip(self.nodes, values, strict=True)}
 
     def exact(self) -> tuple[dict, dict]:
         nk = self.nk
@@ -110,7 +111,7 @@ class Estimator:
             self.between_sum += np.asarray(sampler.scores()) * fresh
             self.samples += fresh
             search = nk.distance.Dijkstra if self.weighted else nk.distance.BFS
-            for s in self.order[self.done:k]:
+            for s in self.order[self.done : k]:
                 run = search(self.g, s, False)
                 run.run()
                 distances = np.asarray(run.getDistances())

@@ -20,6 +20,7 @@ Every problem the user can fix raises :class:`innovation_toolkit.errors.InputErr
 one-line message naming the line and column (or the element). Nothing here drops a row
 silently: rows that are kept but altered are described in :class:`Note` records.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,7 @@ from innovation_toolkit.network.wording import are, count
 __all__ = ["FORMATS", "Note", "ParsedTies", "Tie", "detect_format", "parse_people", "parse_ties", "parse_weight"]
 
 FORMATS = ("auto", "csv", "tsv", "semicolon", "whitespace", "graphml", "gexf", "json", "gml", "pajek")
-_EXTENSIONS = {".gexf": "gexf", ".graphml": "graphml", ".gml": "gml", ".net": "pajek", ".paj": "pajek", ".json": "json",
-               ".tsv": "tsv", ".tab": "tsv"}
+_EXTENSIONS = {".gexf": "gexf", ".graphml": "graphml", ".gml": "gml", ".net": "pajek", ".paj": "pajek", ".json": "json", ".tsv": "tsv", ".tab": "tsv"}
 _EXCEL_SEPARATOR = re.compile(r"\A\s*\"?sep=(.)\"?[ \t]*\r?\n", re.IGNORECASE)
 _SEPARATOR_FORMATS = {",": "csv", ";": "semicolon", "\t": "tsv", " ": "whitespace"}
 
@@ -51,7 +51,7 @@ def excel_separator(text: str) -> tuple[str, str | None]:
     separator = match.group(1)
     if separator not in _SEPARATOR_FORMATS:
         raise InputError(f"the first line sets the separator to {separator!r}: use a comma, semicolon or tab", line=1)
-    return text[match.end():], _SEPARATOR_FORMATS[separator]
+    return text[match.end() :], _SEPARATOR_FORMATS[separator]
 
 
 def detect_format(text: str, fmt: str | None = None, filename: str | None = None) -> str:
@@ -155,7 +155,7 @@ def parse_people(text: object) -> tuple[dict[str, dict[str, str]], list[str], li
     order: list[str] = []
     repeated: list[str] = []
     for line, fields in records:
-        if len(fields) > len(header) and any(fields[len(header):]):
+        if len(fields) > len(header) and any(fields[len(header) :]):
             raise InputError(f"row has {len(fields)} columns but the header has {len(header)}", line=line)
         name = fields[name_column] if name_column < len(fields) else ""
         if not name:
@@ -164,9 +164,7 @@ def parse_people(text: object) -> tuple[dict[str, dict[str, str]], list[str], li
             repeated.append(f"line {line}")
             continue
         order.append(name)
-        attributes[name] = {
-            titles[i]: fields[i] for i in range(min(len(fields), len(header))) if i != name_column and fields[i]
-        }
+        attributes[name] = {titles[i]: fields[i] for i in range(min(len(fields), len(header))) if i != name_column and fields[i]}
         if len(order) > limits.MAX_PEOPLE:
             raise InputError(f"the people table lists more than {limits.MAX_PEOPLE:,} people", line=line)
     if not order:
@@ -176,5 +174,12 @@ def parse_people(text: object) -> tuple[dict[str, dict[str, str]], list[str], li
     if sentence:
         notes.append(Note("encoding", sentence))
     if repeated:
-        notes.append(Note("people-table", f"{count(len(repeated), 'person row').capitalize()} {are(len(repeated), 'repeats', 'repeat')} an earlier name; the first row is used", repeated, len(repeated)))
+        notes.append(
+            Note(
+                "people-table",
+                f"{count(len(repeated), 'person row').capitalize()} {are(len(repeated), 'repeats', 'repeat')} an earlier name; the first row is used",
+                repeated,
+                len(repeated),
+            )
+        )
     return attributes, order, notes

@@ -3,6 +3,7 @@
 The readers (``delimited``, ``xmlgraphs``, ``jsongraphs``, ``textgraphs``) each turn one
 family of formats into a :class:`ParsedTies`; ``parse`` picks the reader.
 """
+
 from __future__ import annotations
 
 import math
@@ -20,8 +21,31 @@ _THOUSANDS = re.compile(r"-?\d{1,3},\d{3}")
 LABEL_KEYS = ("label", "name")
 #: Attributes that describe the drawing or the file, not the person.
 DRAWING_KEYS = {
-    "x", "y", "z", "size", "color", "colour", "r", "g", "b", "shape", "viz", "thickness", "start", "end",
-    "id", "pid", "image", "icon", "url", "width", "height", "pos", "position", "nodegraphics", "edgegraphics",
+    "x",
+    "y",
+    "z",
+    "size",
+    "color",
+    "colour",
+    "r",
+    "g",
+    "b",
+    "shape",
+    "viz",
+    "thickness",
+    "start",
+    "end",
+    "id",
+    "pid",
+    "image",
+    "icon",
+    "url",
+    "width",
+    "height",
+    "pos",
+    "position",
+    "nodegraphics",
+    "edgegraphics",
 }
 
 
@@ -86,8 +110,9 @@ def parse_weight(value: str, *, line: int | None = None, column: int | None = No
     text = value.strip()
     if not decimal_comma and _DECIMAL_COMMA.fullmatch(text):  # a quoted "1,33": Gephi in a locale with decimal commas
         if _THOUSANDS.fullmatch(text):
-            raise InputError(f"weight {show(value)} could be a thousands separator or a decimal comma: write it without the comma",
-                             line=line, column=column)
+            raise InputError(
+                f"weight {show(value)} could be a thousands separator or a decimal comma: write it without the comma", line=line, column=column
+            )
         decimal_comma = True
     if decimal_comma:
         text = text.replace(",", ".")
@@ -112,14 +137,17 @@ def check_weight(number: float, shown: object = None, *, line: int | None = None
         raise InputError(
             f"weight {label} is outside the range {limits.MIN_WEIGHT:g} to {limits.MAX_WEIGHT:g} (or 0 for no tie): "
             "rescale the weights (only their ratios matter)",
-            line=line, column=column,
+            line=line,
+            column=column,
         )
     return float(number)
 
 
 #: What is said of ties with a negative weight, which every reader leaves out.
-NEGATIVE_NOTE = ("a negative weight (a dislike or a conflict, in a signed network), left out: a negative tie "
-                 "carries nothing between people, and weights measure tie strength")
+NEGATIVE_NOTE = (
+    "a negative weight (a dislike or a conflict, in a signed network), left out: a negative tie "
+    "carries nothing between people, and weights measure tie strength"
+)
 
 
 def rows_note(kind: str, where: list[str], what: str, singular: str, plural: str, noun: str = "row") -> Note:
@@ -171,15 +199,30 @@ class NodeEdgeReader:
                     self.undeclared.append(repr(end))
         touched = {end for source, target, *_ in self.edges for end in (source, target)}
         groups = [where for node_id, where in self.groups.items() if node_id not in touched]
-        for node_id, where in self.groups.items():
+        for node_id in self.groups:
             if node_id not in touched:
                 del self.nodes[node_id]
         names = node_names(self.nodes, kind, notes)
         if groups:
-            notes.append(Note("groups", f"{count(len(groups), 'node').capitalize()} only {are(len(groups), 'groups', 'group')} other nodes, with no ties of "
-                                        f"{'its' if len(groups) == 1 else 'their'} own, and {are(len(groups))} not counted as people", groups, len(groups)))
+            notes.append(
+                Note(
+                    "groups",
+                    f"{count(len(groups), 'node').capitalize()} only {are(len(groups), 'groups', 'group')} other nodes, with no ties of "
+                    f"{'its' if len(groups) == 1 else 'their'} own, and {are(len(groups))} not counted as people",
+                    groups,
+                    len(groups),
+                )
+            )
         if self.undeclared:
-            notes.append(Note("nodes", f"{count(len(self.undeclared), 'edge end').capitalize()} {are(len(self.undeclared), 'names a node', 'name nodes')} the file does not list; added as people", self.undeclared, len(self.undeclared)))
+            notes.append(
+                Note(
+                    "nodes",
+                    f"{count(len(self.undeclared), 'edge end').capitalize()} {are(len(self.undeclared), 'names a node', 'name nodes')} the file does "
+                    "not list; added as people",
+                    self.undeclared,
+                    len(self.undeclared),
+                )
+            )
         attributes = {names[node_id]: values for node_id, (_, values) in self.nodes.items() if values}
         own = {directed for *_, directed, _ in self.edges if directed is not None}
         if all(edge[4] is not None for edge in self.edges):  # every edge says: the file's default plays no part
@@ -205,7 +248,15 @@ class NodeEdgeReader:
         if negative:
             notes.append(rows_note("negative-weight", negative, NEGATIVE_NOTE, "has", "have", "edge"))
         if mixed and both_ways:
-            notes.append(Note("direction", f"{count(len(both_ways), 'edge').capitalize()} marked undirected in a file with directed edges {are(len(both_ways))} read as running both ways", both_ways, len(both_ways)))
+            notes.append(
+                Note(
+                    "direction",
+                    f"{count(len(both_ways), 'edge').capitalize()} marked undirected in a file with directed edges {are(len(both_ways))} read as "
+                    "running both ways",
+                    both_ways,
+                    len(both_ways),
+                )
+            )
         if not ties:
             raise InputError(f"{kind} has no edges: the file lists {count(len(self.nodes), 'node')} but no ties between them")
         info = {"format": self.fmt, "delimiter": None, "header": None, "columns": None, "rows": len(self.edges), "nominations": False}
@@ -228,7 +279,15 @@ def node_names(nodes: dict[str, tuple[str, dict]], kind: str, notes: list[Note])
                 clashes.append(f"node {node_id!r}")
             names[node_id] = node_id
     if clashes:
-        notes.append(Note("labels", f"{count(len(clashes), 'node').capitalize()} {are(len(clashes), 'shares', 'share')} a label with another node, so {are(len(clashes), 'its id is', 'their ids are')} used as names", clashes, len(clashes)))
+        notes.append(
+            Note(
+                "labels",
+                f"{count(len(clashes), 'node').capitalize()} {are(len(clashes), 'shares', 'share')} a label with another node, so "
+                f"{are(len(clashes), 'its id is', 'their ids are')} used as names",
+                clashes,
+                len(clashes),
+            )
+        )
     if len(set(names.values())) < len(names):
         raise InputError(f"{kind}: two nodes end up with the same name; give nodes unique ids or labels")
     return names

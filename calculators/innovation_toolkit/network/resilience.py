@@ -4,6 +4,7 @@ The report warns that a locality whose innovation rests on one core group is fra
 that group moves on (Case study 10, §4.3.4 and §4.4). These functions measure it on the
 undirected view of the ties (a nomination either way keeps two people in touch).
 """
+
 from __future__ import annotations
 
 import networkx as nx

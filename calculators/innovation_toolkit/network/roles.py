@@ -27,6 +27,7 @@ References
 Hwang, W., Kim, T., Ramanathan, M. and Zhang, A. (2008). Bridging centrality: graph mining
     from element level to group level. *Proceedings of the 14th ACM SIGKDD*, 336–344.
 """
+
 from __future__ import annotations
 
 import math
@@ -186,7 +187,7 @@ _ROLE_SCORE = {
 
 def _score_text(role: str, value: float, directed: bool) -> str:
     if role == "hub":
-        number = int(round(value))
+        number = round(value)
         return f"was named by {people(number)}" if directed else f"has {count(number, 'direct tie')}"
     return f"has a {_ROLE_SCORE[role][directed]} of {value:.3g}"
 
@@ -203,14 +204,18 @@ def role_statement(role: str, standing: Standing, directed: bool) -> str | None:
         return None
     if standing.reason == "tied":
         everyone = "both" if len(standing.holders) == 2 else f"all {len(standing.holders):,}"
-        return (f"{names_list(standing.holders)} tie for the top place: each {_score_text(role, standing.top_value, directed)}. "
-                f"Tied scores cannot be split, so {everyone} count as {role}s.")
+        return (
+            f"{names_list(standing.holders)} tie for the top place: each {_score_text(role, standing.top_value, directed)}. "
+            f"Tied scores cannot be split, so {everyone} count as {role}s."
+        )
     if standing.reason == "too few":
         return f"No one stands out as a {role}: with {people(n)} who have ties, nobody can stand out from the rest."
     if standing.reason == "zero":
-        what = {"hub": "is named by anyone" if directed else "has a tie",
-                "gatekeeper": "lies between other people",
-                "pulsetaker": "can be reached by anyone" if directed else "can reach anyone"}[role]
+        what = {
+            "hub": "is named by anyone" if directed else "has a tie",
+            "gatekeeper": "lies between other people",
+            "pulsetaker": "can be reached by anyone" if directed else "can reach anyone",
+        }[role]
         return f"No one stands out as a {role}: nobody {what}."
     if standing.top_count == n:
         return f"No one stands out as a {role}: all {people(n)} with ties score the same."
@@ -218,11 +223,16 @@ def role_statement(role: str, standing: Standing, directed: bool) -> str | None:
         each = _score_text(role, standing.top_value, directed).replace("has ", "have ", 1).replace("was named", "were named", 1)
         text = f"No one stands out as a {role}: {people(standing.top_count)} {each} each"
         if standing.reason == "flat":
-            text += (", the same as the typical person" if _same(standing.top_value, standing.median)
-                     else f", hardly more than the typical person ({_typical(role, standing.median)})")
+            text += (
+                ", the same as the typical person"
+                if _same(standing.top_value, standing.median)
+                else f", hardly more than the typical person ({_typical(role, standing.median)})"
+            )
         return text + "."
-    return (f"No one stands out as a {role}: the highest score ({_typical(role, standing.top_value)}) is less than "
-            f"{limits.STAND_OUT_MARGIN * 100:.0f} % above the typical person's ({_typical(role, standing.median)}).")
+    return (
+        f"No one stands out as a {role}: the highest score ({_typical(role, standing.top_value)}) is less than "
+        f"{limits.STAND_OUT_MARGIN * 100:.0f} % above the typical person's ({_typical(role, standing.median)})."
+    )
 
 
 def _typical(role: str, value: float) -> str:
@@ -233,27 +243,31 @@ def hub_sentence(name: str, degree: int, strength: float | None, rank: int, conn
     """One plain-language sentence explaining why ``name`` is a hub."""
     tie_text = f"was named by {people(degree)}" if directed else f"has direct ties with {people(degree)}"
     weight = f" (tie strength {strength:.3g} in all)" if strength is not None else ""
-    return (f"{name} {tie_text}{weight}, rank {rank:,} of {connected:,} people with ties, "
-            f"so {name} is a hub: someone who knows a lot of people first-hand.")
+    return (
+        f"{name} {tie_text}{weight}, rank {rank:,} of {connected:,} people with ties, "
+        f"so {name} is a hub: someone who knows a lot of people first-hand."
+    )
 
 
-def gatekeeper_sentence(name: str, share: float, degree: int, neighbour_degree: float, rank: int,
-                        connected: int, cut_off: int, estimated: bool) -> str:
+def gatekeeper_sentence(
+    name: str, share: float, degree: int, neighbour_degree: float, rank: int, connected: int, cut_off: int, estimated: bool
+) -> str:
     """One plain-language sentence explaining why ``name`` is a gatekeeper."""
     estimate = "an estimated " if estimated else ""
     if degree <= neighbour_degree:
         ties = f"has only {count(degree, 'direct tie')}, to people who have {neighbour_degree:.1f} ties on average"
     else:
         ties = f"has {count(degree, 'direct tie')}; the people tied to {name} have {neighbour_degree:.1f} on average"
-    text = (f"{name} sits on {estimate}{share * 100:.1f} % of the shortest paths between other people and {ties} "
-            f"(bridging rank {rank:,} of {connected:,}), so {name} is a gatekeeper between parts of the network")
+    text = (
+        f"{name} sits on {estimate}{share * 100:.1f} % of the shortest paths between other people and {ties} "
+        f"(bridging rank {rank:,} of {connected:,}), so {name} is a gatekeeper between parts of the network"
+    )
     if cut_off:
         text += f"; without {name}, {people(cut_off)} would lose their link to the rest"
     return text + "."
 
 
-def pulsetaker_sentence(name: str, value: float, kind: str, reach_two: int, rank: int, connected: int,
-                        directed: bool, estimated: bool) -> str:
+def pulsetaker_sentence(name: str, value: float, kind: str, reach_two: int, rank: int, connected: int, directed: bool, estimated: bool) -> str:
     """One plain-language sentence explaining why ``name`` is a pulsetaker."""
     if kind == "closeness" and value > 0:
         steps = f"is on average {1 / value:.2f} steps from everyone else"
@@ -262,5 +276,7 @@ def pulsetaker_sentence(name: str, value: float, kind: str, reach_two: int, rank
     if estimated:
         steps += " (estimated)"
     reach = f"{people(reach_two)} can reach {name} in one or two steps" if directed else f"reaches {people(reach_two)} in one or two steps"
-    return (f"{name} {steps} and {reach} (rank {rank:,} of {connected:,} on closeness), "
-            f"so {name} is a pulsetaker who hears what is going on through indirect ties.")
+    return (
+        f"{name} {steps} and {reach} (rank {rank:,} of {connected:,} on closeness), "
+        f"so {name} is a pulsetaker who hears what is going on through indirect ties."
+    )

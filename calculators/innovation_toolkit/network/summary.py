@@ -17,6 +17,7 @@ small one. So the band is set on the **average number of people each person is t
 
 Networks of fewer than 4 people are too small to judge.
 """
+
 from __future__ import annotations
 
 import networkx as nx
@@ -49,21 +50,28 @@ def density_band(people: int, contacts: float) -> dict:
     ('sparse', 'typical', 'clique risk')
     """
     if people < SMALLEST_JUDGED:
-        return {"band": "too small", "sparse_below": None, "clique_from": None,
-                "sentence": f"With {people:,} {'person' if people == 1 else 'people'} the network is too small to judge its density."}
+        return {
+            "band": "too small",
+            "sparse_below": None,
+            "clique_from": None,
+            "sentence": f"With {people:,} {'person' if people == 1 else 'people'} the network is too small to judge its density.",
+        }
     ceiling = min(CLIQUE_CONTACTS, CLIQUE_SHARE * (people - 1))
     if contacts < SPARSE_BELOW:
         band = "sparse"
-        sentence = (f"Sparse: people are tied to {contacts:.1f} others on average (fewer than {SPARSE_BELOW:g}), "
-                    "so many hang on a single link.")
+        sentence = f"Sparse: people are tied to {contacts:.1f} others on average (fewer than {SPARSE_BELOW:g}), so many hang on a single link."
     elif contacts >= ceiling:
         band = "clique risk"
-        sentence = (f"Clique risk: people are tied to {contacts:.1f} others on average (from {ceiling:.1f} up counts as "
-                    "very dense for this size), which can mean a closed circle.")
+        sentence = (
+            f"Clique risk: people are tied to {contacts:.1f} others on average (from {ceiling:.1f} up counts as "
+            "very dense for this size), which can mean a closed circle."
+        )
     else:
         band = "typical"
-        sentence = (f"Typical density: people are tied to {contacts:.1f} others on average "
-                    f"(our band for {people:,} people runs from {SPARSE_BELOW:g} to {ceiling:.1f}).")
+        sentence = (
+            f"Typical density: people are tied to {contacts:.1f} others on average "
+            f"(our band for {people:,} people runs from {SPARSE_BELOW:g} to {ceiling:.1f})."
+        )
     return {"band": band, "sparse_below": SPARSE_BELOW, "clique_from": ceiling, "sentence": sentence}
 
 

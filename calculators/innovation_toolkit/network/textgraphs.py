@@ -12,6 +12,7 @@
   does not read, are expanded to one tie per pair; ``*Vertices 32 18`` (a two-mode network
   whose first 18 vertices are one kind) marks the two sides for :mod:`innovation_toolkit.network.twomode`.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,12 +30,19 @@ _DL_START = re.compile(r"\A\s*dl\b[^\n]*\b(?:n|nr|nc|nm)\s*=", re.IGNORECASE)
 
 #: Formats recognised but not read: (pattern on the first characters, message).
 UNSUPPORTED = (
-    (_DL_START, "this looks like a UCINET DL file, which is not supported: export an edge list "
-                "(in UCINET: Data > Export > Excel or Text, as an edge list; or open it in Gephi and export CSV)"),
-    (re.compile(r"\A\s*(?:strict\s+)?(?:di)?graph\b[^\n\[]*\{", re.IGNORECASE),
-     "this looks like a Graphviz DOT file, which is not supported: export an edge list (CSV) or GraphML"),
-    (re.compile(r"\A\s*nodedef\s*>", re.IGNORECASE),
-     "this looks like a GUESS (.gdf) file, which is not supported: export GEXF, GraphML or an edge table (CSV) from Gephi"),
+    (
+        _DL_START,
+        "this looks like a UCINET DL file, which is not supported: export an edge list "
+        "(in UCINET: Data > Export > Excel or Text, as an edge list; or open it in Gephi and export CSV)",
+    ),
+    (
+        re.compile(r"\A\s*(?:strict\s+)?(?:di)?graph\b[^\n\[]*\{", re.IGNORECASE),
+        "this looks like a Graphviz DOT file, which is not supported: export an edge list (CSV) or GraphML",
+    ),
+    (
+        re.compile(r"\A\s*nodedef\s*>", re.IGNORECASE),
+        "this looks like a GUESS (.gdf) file, which is not supported: export GEXF, GraphML or an edge table (CSV) from Gephi",
+    ),
 )
 
 
@@ -167,8 +175,13 @@ def parse_pajek(text: str) -> ParsedTies:
                 vertices.append(line)
             shared = sorted(label for label, times in seen.items() if times > 1)
             if shared:
-                reader.notes.append(Note("labels", f"{len(shared):,} Pajek {'label is' if len(shared) == 1 else 'labels are'} shared by several "
-                                                   f"vertices ({names_list([repr(x) for x in shared], 3)}), so those vertices are named by their numbers"))
+                reader.notes.append(
+                    Note(
+                        "labels",
+                        f"{len(shared):,} Pajek {'label is' if len(shared) == 1 else 'labels are'} shared by several "
+                        f"vertices ({names_list([repr(x) for x in shared], 3)}), so those vertices are named by their numbers",
+                    )
+                )
             missing = [str(i) for i in range(1, declared + 1) if str(i) not in {v.split(None, 1)[0] for v in vertices}]
             vertices += [f'{number} "{number}"' for number in missing]
     header = [f"*Vertices {len(vertices)}"] + vertices
@@ -207,7 +220,7 @@ def parse_pajek(text: str) -> ParsedTies:
             number += 1
             ends = [str(listed.nodes[end].get("id")) if end in listed else None for end in (u, v)]
             if None in ends:
-                unknown = names_list([repr(str(e)) for e, id_ in zip((u, v), ends) if id_ is None])
+                unknown = names_list([repr(str(e)) for e, id_ in zip((u, v), ends, strict=True) if id_ is None])
                 raise InputError(f"Pajek file: a tie in {lines[0]} names vertex {unknown}, which *Vertices does not list")
             reader.add_edge(ends[0], ends[1], data.get("weight"), None, directed, f"tie {number}")
     if not kinds:

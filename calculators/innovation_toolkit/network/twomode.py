@@ -24,6 +24,7 @@ How it is recognised (``evidence``):
 (project; people are the first column, or the side of the first node listed — networkx,
 igraph and Pajek files all list people first) or ``"one-mode"`` (never project).
 """
+
 from __future__ import annotations
 
 from innovation_toolkit.errors import InputError
@@ -44,14 +45,15 @@ def check_mode(mode: object) -> str:
 def _sides_from_attribute(parsed: ParsedTies) -> tuple[set[str], str] | None:
     """(people, attribute name) when a node attribute splits the nodes in two and every tie crosses."""
     for key in _SIDE_ATTRIBUTES:
-        values = {name: parsed.attributes.get(name, {}).get(key) for name in parsed.names}
-        distinct = {v.casefold() for v in values.values() if v is not None}
-        if None in values.values() or len(distinct) != 2:
+        found = {name: parsed.attributes.get(name, {}).get(key) for name in parsed.names}
+        values = {name: value for name, value in found.items() if value is not None}
+        distinct = {v.casefold() for v in values.values()}
+        if len(values) < len(found) or len(distinct) != 2:
             continue
         if key == "type" and distinct != {"true", "false"}:
             continue
-        first = values[parsed.names[0]]
-        people = {name for name, value in values.items() if value is not None and value.casefold() == first.casefold()}
+        first = values[parsed.names[0]].casefold()
+        people = {name for name, value in values.items() if value.casefold() == first}
         if all((tie.source in people) != (tie.target in people) for tie in parsed.ties):
             return people, key
     return None
@@ -64,7 +66,7 @@ def _looks_two_mode(parsed: ParsedTies) -> bool:
     seconds = {tie.target for tie in parsed.ties}
     if firsts & seconds or len(firsts) < 2 or len(seconds) < 2:
         return False
-    shared = {}
+    shared: dict[str, set[str]] = {}
     for tie in parsed.ties:
         shared.setdefault(tie.target, set()).add(tie.source)
     return sum(1 for sources in shared.values() if len(sources) >= 2) >= 2
@@ -92,9 +94,14 @@ def apply(parsed: ParsedTies, mode: str) -> ParsedTies:
     if mode == "one-mode" or (mode == "auto" and evidence in (None, "pattern")):
         parsed.info["two_mode"] = {"evidence": evidence, "projected": False}
         if evidence == "pattern":
-            parsed.notes.append(Note("two-mode", f"This may be two-mode data (people and the events, projects or meetings they share): {described}. "
-                                                 "It is read as ties between people; if the second column holds events, choose people to events "
-                                                 "(command line: --two-mode) to link the people who share them"))
+            parsed.notes.append(
+                Note(
+                    "two-mode",
+                    f"This may be two-mode data (people and the events, projects or meetings they share): {described}. "
+                    "It is read as ties between people; if the second column holds events, choose people to events "
+                    "(command line: --two-mode) to link the people who share them",
+                )
+            )
         elif evidence is not None:
             parsed.notes.append(Note("two-mode", f"Read as one-mode, as asked, although {described}: the events are analysed as if they were people"))
         return parsed
@@ -135,20 +142,36 @@ def project(parsed: ParsedTies, people: set[str], evidence: str, described: str)
     for event, group in members.items():
         attendees = sorted(group, key=lambda name: order.get(name, len(order)))
         for i, a in enumerate(attendees):
-            for b in attendees[i + 1:]:
+            for b in attendees[i + 1 :]:
                 shared.setdefault((a, b), []).append(event)
     ties = [Tie(a, b, float(len(events)), None, f"shared: {names_list(events, 3)}") for (a, b), events in shared.items()]
     names = [name for name in parsed.names if name in people]
     events = [name for name in parsed.names if name not in people]
     notes = list(parsed.notes)
-    notes.append(Note("two-mode", f"Two-mode data ({described}): {count(len(names), 'person', 'people')} and {count(len(events), 'event')}. "
-                                  "People are tied when they share an event, and a tie's weight is the number of events they share; "
-                                  "events hold no roles" + ("; the original ties' weights are not used" if weighted else "")))
+    notes.append(
+        Note(
+            "two-mode",
+            f"Two-mode data ({described}): {count(len(names), 'person', 'people')} and {count(len(events), 'event')}. "
+            "People are tied when they share an event, and a tie's weight is the number of events they share; "
+            "events hold no roles" + ("; the original ties' weights are not used" if weighted else ""),
+        )
+    )
     tied = {name for pair in shared for name in pair}
     alone = [name for name in names if name not in tied]
-    info = {**parsed.info, "two_mode": {"evidence": evidence, "projected": True, "people": len(names), "events": len(events),
-                                        "event_names": events[: limits.MAX_LISTED], "sentence": notes[-1].message}}
+    info = {
+        **parsed.info,
+        "two_mode": {
+            "evidence": evidence,
+            "projected": True,
+            "people": len(names),
+            "events": len(events),
+            "event_names": events[: limits.MAX_LISTED],
+            "sentence": notes[-1].message,
+        },
+    }
     if alone:
-        notes.append(Note("two-mode", f"{count(len(alone), 'person', 'people').capitalize()} share no event with anyone and have no ties", alone, len(alone)))
+        notes.append(
+            Note("two-mode", f"{count(len(alone), 'person', 'people').capitalize()} share no event with anyone and have no ties", alone, len(alone))
+        )
     attributes = {name: values for name, values in parsed.attributes.items() if name in people}
     return ParsedTies(ties, names, attributes, info, notes, False)

@@ -1,4 +1,5 @@
 """Counts and lists in plain English: "1 person", "2,000 ties", "Ann, Bob and Cy"."""
+
 from __future__ import annotations
 
 

@@ -20,6 +20,7 @@ file with images, no graph found in the old ``gephi.org`` namespace, a boolean w
 Any DOCTYPE or ENTITY declaration is refused before parsing, so entity-expansion attacks
 never reach the XML parser.
 """
+
 from __future__ import annotations
 
 import re
@@ -50,7 +51,8 @@ def _parse(text: str, kind: str):
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         raise InputError(
             f"XML with a <!{match.group(1).upper()}> declaration is refused (entity expansion risk): remove it",
-            line=line, column=column,
+            line=line,
+            column=column,
         )
     # The text is already decoded: drop the declaration so its encoding cannot contradict it.
     body = _DECLARATION.sub("", text, count=1)
@@ -74,6 +76,7 @@ def _boolean(value: str, kind: str, where: str) -> bool:
 
 # --- GraphML ------------------------------------------------------------------------------
 
+
 def parse_graphml(text: str) -> ParsedTies:
     """Read a GraphML file (see the module docstring for what is tolerated).
 
@@ -90,8 +93,13 @@ def parse_graphml(text: str) -> ParsedTies:
     for key in _children(root, "key"):
         name = key.get("attr.name") or key.get("yfiles.type") or key.get("id") or ""
         default = next((d.text or "" for d in _children(key, "default")), None)
-        keys[key.get("id", "")] = {"name": name, "type": (key.get("attr.type") or "string").casefold(), "default": default,
-                                   "for": key.get("for", "all"), "graphics": bool(key.get("yfiles.type"))}
+        keys[key.get("id", "")] = {
+            "name": name,
+            "type": (key.get("attr.type") or "string").casefold(),
+            "default": default,
+            "for": key.get("for", "all"),
+            "graphics": bool(key.get("yfiles.type")),
+        }
     graphs = _children(root, "graph")
     if not graphs:
         raise InputError("GraphML has no <graph> element")
@@ -116,10 +124,11 @@ def parse_graphml(text: str) -> ParsedTies:
         weight = next((values.pop(k) for k in list(values) if k.casefold() == "weight"), None)
         network = next((values[k] for k in list(values) if k.casefold() in NETWORK_KEYS), None)
         own = edge.get("directed")
-        reader.add_edge(edge.get("source"), edge.get("target"), weight, network,
-                        None if own is None else _boolean(own, kind, where), where)
+        reader.add_edge(edge.get("source"), edge.get("target"), weight, network, None if own is None else _boolean(own, kind, where), where)
     if any(k["graphics"] for k in keys.values()):
-        reader.notes.append(Note("drawing", "drawing details (shapes, colours, positions) are left out: only nodes, labels, attributes and edges are read"))
+        reader.notes.append(
+            Note("drawing", "drawing details (shapes, colours, positions) are left out: only nodes, labels, attributes and edges are read")
+        )
     return reader.result(default_directed)
 
 
@@ -158,6 +167,7 @@ def _graphml_data(element, keys: dict, domain: str, kind: str, where: str) -> tu
 
 # --- GEXF ---------------------------------------------------------------------------------
 
+
 def parse_gexf(text: str) -> ParsedTies:
     """Read a GEXF file of any version (see the module docstring for what is tolerated).
 
@@ -183,7 +193,8 @@ def parse_gexf(text: str) -> ParsedTies:
         for attribute in _children(block, "attribute"):
             default = next((d.text or "" for d in _children(attribute, "default")), None)
             declared.setdefault(domain, {})[attribute.get("id") or attribute.get("title") or ""] = {
-                "title": attribute.get("title") or attribute.get("id") or "", "default": default,
+                "title": attribute.get("title") or attribute.get("id") or "",
+                "default": default,
                 "type": (attribute.get("type") or "string").casefold(),
             }
     drawing = False
@@ -207,8 +218,7 @@ def parse_gexf(text: str) -> ParsedTies:
             weight = next((values[k] for k in values if k.casefold() == "weight"), None)
         network = edge.get("kind") or next((values[k] for k in values if k.casefold() in NETWORK_KEYS), None)
         own = (edge.get("type") or "").strip().casefold()
-        reader.add_edge(edge.get("source"), edge.get("target"), weight, network,
-                        None if not own else own == "directed", where)
+        reader.add_edge(edge.get("source"), edge.get("target"), weight, network, None if not own else own == "directed", where)
     if drawing:
         reader.notes.append(Note("drawing", "drawing details (positions, colours, sizes, shapes, images) are left out"))
     if dynamic:

@@ -4,12 +4,16 @@ Every page is built from content/case-studies/*.yaml, content/taxonomies.yaml an
 other content defines (phases, findings, factor clusters, recommendations), linked through
 ``Urls``. The index works as a plain list; docs/assets/js/case-filters.js adds the filters.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from sitegen.case_studies import table1_rows
 from sitegen.markdown import attr, escape, front_matter, relative, source_line
+from sitegen.render import list_section
 from sitegen.urls import Urls
 
 INDEX = "case-studies/index.md"
@@ -71,14 +75,15 @@ class Taxonomy:
         self.labels = {
             kind: {item["id"]: item["label"] for item in taxonomies.get(key, [])}
             for kind, key in [
-                ("country", "countries"), ("level", "levels"), ("field", "fields"),
-                ("innovation-kind", "innovation_kinds"), ("framing", "framings"), ("trigger", "trigger_types"),
+                ("country", "countries"),
+                ("level", "levels"),
+                ("field", "fields"),
+                ("innovation-kind", "innovation_kinds"),
+                ("framing", "framings"),
+                ("trigger", "trigger_types"),
             ]
         }
-        self.phases = {
-            phase["id"]: f"Phase {phase['number']}: {phase['name']}"
-            for phase in content.get("phases", {}).get("phases", [])
-        }
+        self.phases = {phase["id"]: f"Phase {phase['number']}: {phase['name']}" for phase in content.get("phases", {}).get("phases", [])}
         self.labels["phase"] = {**self.phases, NOT_PLACED: "Not placed by the report"}
         self.labels["trigger"] = {**self.labels["trigger"], NOT_STATED: "No trigger stated"}
 
@@ -103,6 +108,7 @@ def case_title(record: dict) -> str:
 
 
 # ---------------------------------------------------------------- the index page
+
 
 def build_index(content: dict, taxonomy: Taxonomy, urls: Urls) -> str:
     cases = ordered_cases(content)
@@ -133,10 +139,7 @@ def filters_form(cases: list[dict], taxonomy: Taxonomy) -> str:
     lines = ['<form class="case-filters" data-search-exclude hidden>', "<fieldset>", "<legend>Filter the case studies</legend>"]
     for key, label, everything in FACETS:
         values = present[key]
-        if key in order:
-            values = [value for value in order[key] if value in values]
-        else:
-            values = sorted(values, key=lambda value: taxonomy.label(key, value))
+        values = [value for value in order[key] if value in values] if key in order else sorted(values, key=lambda value: taxonomy.label(key, value))
         lines.append('<div class="case-filter">')
         lines.append(f'<label for="case-filter-{key}">{escape(label)}</label>')
         lines.append(f'<select id="case-filter-{key}" name="{key}" data-facet="{key}">')
@@ -159,7 +162,8 @@ def index_item(record: dict, taxonomy: Taxonomy, urls: Urls) -> str:
     phase = record["phase"]
     phase_label = (
         f"[{text(taxonomy.label('phase', phase['phase']))}]({urls.link(INDEX, 'phase', phase['phase'])})"
-        if phase.get("placed") else text(taxonomy.label("phase", NOT_PLACED))
+        if phase.get("placed")
+        else text(taxonomy.label("phase", NOT_PLACED))
     )
     labels = [
         ("Country", text(taxonomy.label("country", record["country"]))),
@@ -169,9 +173,11 @@ def index_item(record: dict, taxonomy: Taxonomy, urls: Urls) -> str:
     ]
     lines = [f'<li class="case-item" {data} markdown="block">']
     lines.append(f"### [Case study {record['number']}: {text(case_title(record))}]({link}){HEADING_OK}\n")
-    lines.append('<p class="case-facets" markdown="span">' + " ".join(
-        f'<span class="case-facet"><span class="case-facet-name">{name}:</span> {value}</span>' for name, value in labels
-    ) + "</p>\n")
+    lines.append(
+        '<p class="case-facets" markdown="span">'
+        + " ".join(f'<span class="case-facet"><span class="case-facet-name">{name}:</span> {value}</span>' for name, value in labels)
+        + "</p>\n"
+    )
     lines.append(text(record["summary"]["text"]) + "\n")
     lines.append(source_line(record["summary"]["source"], INDEX) + "\n")
     lines.append("</li>")
@@ -180,10 +186,17 @@ def index_item(record: dict, taxonomy: Taxonomy, urls: Urls) -> str:
 
 # ---------------------------------------------------------------- Table 1
 
+
 def build_table1(content: dict, urls: Urls) -> str:
     case_studies = content.get("case-studies", {})
     rows = table1_rows(case_studies)
-    out = [front_matter("Table 1: drivers and enablers compared", "The report's Table 1: trigger, drivers and enablers of seven case studies side by side.", "case-studies/")]
+    out = [
+        front_matter(
+            "Table 1: drivers and enablers compared",
+            "The report's Table 1: trigger, drivers and enablers of seven case studies side by side.",
+            "case-studies/",
+        )
+    ]
     out.append("# Table 1: drivers and enablers compared\n")
     out.append(
         f"The report's Table 1 sets {len(rows)} of its case studies side by side: what triggered the innovation, "
@@ -193,10 +206,13 @@ def build_table1(content: dict, urls: Urls) -> str:
     out.append('<figure class="table-1" markdown>')
     out.append('<figcaption id="table-1-caption">Table 1: summary of drivers and enablers, by case study area</figcaption>\n')
     out.append('<table markdown aria-labelledby="table-1-caption">')
-    out.append('<thead><tr><th scope="col">Case study area</th><th scope="col">Trigger</th><th scope="col">Drivers</th><th scope="col">Enablers</th></tr></thead>')
+    out.append(
+        '<thead><tr><th scope="col">Case study area</th><th scope="col">Trigger</th><th scope="col">Drivers</th><th '
+        'scope="col">Enablers</th></tr></thead>'
+    )
     out.append("<tbody markdown>")
     for row in rows:
-        out.append('<tr markdown>')
+        out.append("<tr markdown>")
         out.append(f'<th scope="row" markdown="span">[{text(row["area_label"])}]({urls.link(TABLE1, "case-study", row["case"])})</th>{LABEL_OK}')
         out.append(f"<td>{html_text(row['trigger'])}</td>{LABEL_OK}")
         for column in ("drivers", "enablers"):
@@ -214,11 +230,11 @@ def build_table1(content: dict, urls: Urls) -> str:
             out.append(admonition("note", row["area_label"], [text(row["note"]), source_line(row["source"], TABLE1)]))
     without = [record for record in ordered_cases(content) if not record.get("table1")]
     if without:
-        out.append("## Case studies without a row\n")
-        out.append("Table 1 has no row for these case studies:\n")
-        for record in without:
-            out.append(f"- [Case study {record['number']}: {text(case_title(record))}]({urls.link(TABLE1, 'case-study', record['id'])}){LABEL_OK}")
-        out.append("")
+        links = (
+            f"[Case study {record['number']}: {text(case_title(record))}]({urls.link(TABLE1, 'case-study', record['id'])}){LABEL_OK}"
+            for record in without
+        )
+        out.append(list_section("## Case studies without a row", links, "Table 1 has no row for these case studies:"))
     return "\n".join(out)
 
 
@@ -228,6 +244,11 @@ def joined_sources(sources) -> str:
     return "; ".join(dict.fromkeys(part for part in parts if part))
 
 
+def case_note(item: dict | None) -> list[str]:
+    """The note on an item of a case study (the report is unclear or inconsistent), as its own paragraph; nothing without one."""
+    return [f'<p class="case-note"><strong>Note:</strong> {html_text(item["note"])}</p>\n'] if item and item.get("note") else []
+
+
 def admonition(kind: str, title: str, paragraphs: list[str]) -> str:
     body = "\n\n".join(paragraphs)
     indented = "\n".join(("    " + line) if line else "" for line in body.split("\n"))
@@ -235,6 +256,7 @@ def admonition(kind: str, title: str, paragraphs: list[str]) -> str:
 
 
 # ---------------------------------------------------------------- one case study
+
 
 class CasePage:
     def __init__(self, record: dict, content: dict, taxonomy: Taxonomy, urls: Urls):
@@ -261,12 +283,24 @@ class CasePage:
         head = "\n".join(line + "  # verbatim-ok (printed title)" if line.startswith("title: ") else line for line in head.split("\n"))
         out = [head, f"# Case study {record['number']}: {text(record['title'])}{HEADING_OK}\n"]
         for part in (
-            self.summary, self.identity, self.background, self.analysis, self.method,
-            self.survey, lambda: self.sections("Context and need", record.get("context_and_need")),
+            self.summary,
+            self.identity,
+            self.background,
+            self.analysis,
+            self.method,
+            self.survey,
+            lambda: self.sections("Context and need", record.get("context_and_need")),
             lambda: self.sections("Innovation strategy", record.get("innovation_strategy")),
             lambda: self.sections("How the innovation was carried out", record.get("process")),
-            self.messages, self.examples, self.outcomes, self.timeline, self.people, self.lessons,
-            self.phase, self.related, self.notes,
+            self.messages,
+            self.examples,
+            self.outcomes,
+            self.timeline,
+            self.people,
+            self.lessons,
+            self.phase,
+            self.related,
+            self.notes,
         ):
             section = part()
             if section:
@@ -277,8 +311,7 @@ class CasePage:
 
     def passage(self, item: dict) -> str:
         lines = [text(item["text"]) + "\n"]
-        if item.get("note"):
-            lines.append(f'<p class="case-note"><strong>Note:</strong> {html_text(item["note"])}</p>\n')
+        lines += case_note(item)
         lines.append(self.cite(item["source"]) + "\n")
         return "\n".join(lines)
 
@@ -304,7 +337,8 @@ class CasePage:
         phase = record["phase"]
         phase_cell = (
             f"[{text(taxonomy.label('phase', phase['phase']))}]({self.link('phase', phase['phase'])})"
-            if phase.get("placed") else "Not placed by the report"
+            if phase.get("placed")
+            else "Not placed by the report"
         )
         rows = [
             ("Place", text(record["place"])),
@@ -324,8 +358,7 @@ class CasePage:
             out.append(f'<tr markdown><th scope="row">{name}</th><td markdown="span">{value}</td></tr>')
         out += ["</tbody>", "</table>", "</div>\n", self.cite(record["source"]) + "\n"]
         out.append(f"**Period.** {text(period['description'])}\n")
-        if period.get("note"):
-            out.append(f'<p class="case-note"><strong>Note:</strong> {html_text(period["note"])}</p>\n')
+        out += case_note(period)
         out.append(self.cite(period["source"]) + "\n")
         out.append(f"**Kind of innovation.** {text(kind['basis'])}\n")
         out.append(self.cite(kind["source"]) + "\n")
@@ -335,11 +368,13 @@ class CasePage:
         facts = self.record.get("background")
         if not facts:
             return ""
-        return "\n".join([
-            "## Background data\n",
-            facts_table(facts, f"Background data, case study {self.record['number']}", "case-facts"),
-            self.cite(joined_sources(fact["source"] for fact in facts)) + "\n",
-        ])
+        return "\n".join(
+            [
+                "## Background data\n",
+                facts_table(facts, f"Background data, case study {self.record['number']}", "case-facts"),
+                self.cite(joined_sources(fact["source"] for fact in facts)) + "\n",
+            ]
+        )
 
     def analysis(self) -> str:
         record = self.record
@@ -349,7 +384,7 @@ class CasePage:
         out = ["## Trigger, drivers and enablers\n"]
         if table1:
             out.append("### In Table 1\n")
-            out.append(f"The report's [comparison table]({relative(self.page, TABLE1)}) labels this case \"{text(table1['area_label'])}\".\n")
+            out.append(f'The report\'s [comparison table]({relative(self.page, TABLE1)}) labels this case "{text(table1["area_label"])}".\n')
             out.append(f"**Trigger:** {text(table1['trigger'])}{LABEL_OK}\n")
             for key, label in (("drivers", "Drivers"), ("enablers", "Enablers")):
                 out.append(f"**{label}:**\n")
@@ -358,7 +393,9 @@ class CasePage:
                 out.append(admonition("note", "About this row", [text(table1["note"])]))
             out.append(self.cite(table1["source"]) + "\n")
         elif analysis:
-            out.append(f"Table 1 has no row for this case study; the analysis below is the case study's own. [See Table 1]({relative(self.page, TABLE1)}).\n")
+            out.append(
+                f"Table 1 has no row for this case study; the analysis below is the case study's own. [See Table 1]({relative(self.page, TABLE1)}).\n"
+            )
         if analysis:
             if table1:
                 out.append("### In the case study's analysis\n")
@@ -368,8 +405,7 @@ class CasePage:
                 if trigger.get("types"):
                     heading += ": " + ", ".join(text(self.taxonomy.label("trigger", value)) for value in trigger["types"])
                 out.append(f"**{heading}.** {text(trigger['text'])}\n")
-                if trigger.get("note"):
-                    out.append(f'<p class="case-note"><strong>Note:</strong> {html_text(trigger["note"])}</p>\n')
+                out += case_note(trigger)
                 out.append(self.cite(trigger["source"]) + "\n")
             for key, label in (("drivers", "Drivers"), ("enablers", "Enablers")):
                 factors = analysis.get(key, [])
@@ -377,7 +413,7 @@ class CasePage:
                     continue
                 out.append(f"#### {label}\n" if table1 else f"### {label}\n")
                 for factor in factors:
-                    note = f' <em>Note: {html_text(factor["note"])}</em>' if factor.get("note") else ""
+                    note = f" <em>Note: {html_text(factor['note'])}</em>" if factor.get("note") else ""
                     out.append(f"**{text(factor['heading'])}.**{LABEL_OK}\n{text(factor['explanation'])}{note}\n")
                     out.append(self.cite(factor["source"]) + "\n")
             if analysis.get("note"):
@@ -419,11 +455,9 @@ class CasePage:
         out.append("</tbody></table>\n")
         if respondents:
             out.append(f"**Who responded.** {text(respondents['description'])}\n")
-            if respondents.get("note"):
-                out.append(f'<p class="case-note"><strong>Note:</strong> {html_text(respondents["note"])}</p>\n')
+            out += case_note(respondents)
             out.append(self.cite(respondents["source"]) + "\n")
-        if rate and rate.get("note"):
-            out.append(f'<p class="case-note"><strong>Note:</strong> {html_text(rate["note"])}</p>\n')
+        out += case_note(rate)
         return "\n".join(out)
 
     def messages(self) -> str:
@@ -460,11 +494,8 @@ class CasePage:
         for outcome in outcomes:
             out.append(text(outcome["text"]) + "\n")
             if outcome.get("figures"):
-                out.append("\n".join(
-                    self.cited_item(fact_sentence(fact), fact["source"], fact.get("note")) for fact in outcome["figures"]
-                ) + "\n")
-            if outcome.get("note"):
-                out.append(f'<p class="case-note"><strong>Note:</strong> {html_text(outcome["note"])}</p>\n')
+                out.append("\n".join(self.cited_item(fact_sentence(fact), fact["source"], fact.get("note")) for fact in outcome["figures"]) + "\n")
+            out += case_note(outcome)
             out.append(self.cite(outcome["source"]) + "\n")
         return "\n".join(out)
 
@@ -475,13 +506,13 @@ class CasePage:
         out = ["## Timeline\n"]
         note = [text(timeline["figure_note"])]
         if timeline.get("figure_caption"):
-            note.insert(0, f"The report's figure \"{text(timeline['figure_caption'])}\" is not reproduced here.")
+            note.insert(0, f'The report\'s figure "{text(timeline["figure_caption"])}" is not reproduced here.')
         out.append(admonition("info", "About this timeline", note))
         events = timeline.get("events", [])
         if events:
             out.append('<ol class="case-timeline" markdown>')
             for event in events:
-                extra = f' <em>Note: {html_text(event["note"])}</em>' if event.get("note") else ""
+                extra = f" <em>Note: {html_text(event['note'])}</em>" if event.get("note") else ""
                 out.append(
                     f'<li markdown="span"><time>{html_text(event["date"])}</time>: {text(event["event"])}{extra} '
                     f'<span class="source">({escape(event["source"])})</span></li>'
@@ -490,46 +521,36 @@ class CasePage:
         return "\n".join(out)
 
     def people(self) -> str:
-        people, organisations = self.record.get("people"), self.record.get("organisations")
-        if not people and not organisations:
-            return ""
-        out = ["## People and organisations\n"]
-        if people:
-            out.append("### People\n")
-            items = []
-            for person in people:
-                body = f"**{text(person['name'])}**, {text(person['role'])}"
-                if person.get("organisation"):
-                    body += f" ({text(person['organisation'])})"
-                if person.get("contribution"):
-                    body += f": {text(person['contribution'])}"
-                items.append(self.cited_item(body, person["source"], person.get("note")))
-            out.append("\n".join(items) + "\n")
-        if organisations:
-            out.append("### Organisations\n")
-            items = []
-            for organisation in organisations:
-                body = f"**{text(organisation['name'])}**"
-                if organisation.get("abbreviation"):
-                    body += f" ({text(organisation['abbreviation'])})"
-                if organisation.get("sector"):
-                    body += f", {SECTORS[organisation['sector']]}"
-                body += f": {text(organisation['role'])}"
-                items.append(self.cited_item(body, organisation["source"], organisation.get("note")))
-            out.append("\n".join(items) + "\n")
-        return "\n".join(out)
+        return self.subsections(
+            "People and organisations",
+            [
+                ("People", self.record.get("people"), partial(self.cited_items, describe=_person)),
+                ("Organisations", self.record.get("organisations"), partial(self.cited_items, describe=_organisation)),
+            ],
+        )
+
+    def cited_items(self, records: list[dict], describe: Callable[[dict], str] = lambda record: text(record["text"])) -> str:
+        """Records as a list, each described, with its citation and any note."""
+        return "\n".join(self.cited_item(describe(record), record["source"], record.get("note")) for record in records) + "\n"
 
     def lessons(self) -> str:
-        lessons, conclusions = self.record.get("lessons"), self.record.get("conclusions")
-        if not lessons and not conclusions:
+        return self.subsections(
+            "Lessons and conclusions",
+            [
+                ("Lessons", self.record.get("lessons"), self.cited_items),
+                ("Conclusions", self.record.get("conclusions"), lambda items: "\n".join(self.passage(item) for item in items)),
+            ],
+        )
+
+    def subsections(self, heading: str, parts: list[tuple[str, list | None, Callable[[list], str]]]) -> str:
+        """A ``##`` section of ``###`` parts, each drawn from its items; the parts without items, and a section with none, are left out."""
+        present = [(title, items, render) for title, items, render in parts if items]
+        if not present:
             return ""
-        out = ["## Lessons and conclusions\n"]
-        if lessons:
-            out.append("### Lessons\n")
-            out.append("\n".join(self.cited_item(text(item["text"]), item["source"], item.get("note")) for item in lessons) + "\n")
-        if conclusions:
-            out.append("### Conclusions\n")
-            out.extend(self.passage(item) for item in conclusions)
+        out = [f"## {heading}\n"]
+        for title, items, render in present:
+            out.append(f"### {title}\n")
+            out.append(render(items))
         return "\n".join(out)
 
     def phase(self) -> str:
@@ -539,11 +560,9 @@ class CasePage:
             label = self.taxonomy.label("phase", phase["phase"])
             out.append(f"The report places this case in **[{text(label)}]({self.link('phase', phase['phase'])})**.\n")
             out.append(text(phase["explanation"]) + "\n")
-            if phase.get("note"):
-                out.append(f'<p class="case-note"><strong>Note:</strong> {html_text(phase["note"])}</p>\n')
+            out += case_note(phase)
         else:
-            out.append("**Not placed by the report** in a phase of the lifecycle "
-                       f"([the model]({relative(self.page, 'model/index.md')})).\n")
+            out.append(f"**Not placed by the report** in a phase of the lifecycle ([the model]({relative(self.page, 'model/index.md')})).\n")
             out.append(text(phase["note"]) + "\n")
         if phase.get("source"):
             out.append(self.cite(phase["source"]) + "\n")
@@ -557,14 +576,10 @@ class CasePage:
             ("Lifecycle phases", "phase", links.get("phases", []), lambda slug: self.taxonomy.label("phase", slug)),
             ("Recommendations", "recommendation", links.get("recommendations", []), self.recommendation_title),
         ]
-        groups = [group for group in groups if group[2]]
-        if not groups:
-            return ""
-        out = ["## Related\n"]
-        for title, kind, slugs, label in groups:
-            out.append(f"### {title}\n")
-            out.append("\n".join(f"- [{text(label(slug))}]({self.link(kind, slug)})" for slug in slugs) + "\n")
-        return "\n".join(out)
+        return self.subsections("Related", [(title, slugs, partial(self.link_items, kind, label)) for title, kind, slugs, label in groups])
+
+    def link_items(self, kind: str, label: Callable[[str], str], slugs: list[str]) -> str:
+        return "\n".join(f"- [{text(label(slug))}]({self.link(kind, slug)})" for slug in slugs) + "\n"
 
     def notes(self) -> str:
         notes = self.record.get("notes")
@@ -598,6 +613,18 @@ SECTORS = {
     "partnership": "partnership",
     "media": "media",
 }
+
+
+def _person(person: dict) -> str:
+    organisation = f" ({text(person['organisation'])})" if person.get("organisation") else ""
+    contribution = f": {text(person['contribution'])}" if person.get("contribution") else ""
+    return f"**{text(person['name'])}**, {text(person['role'])}{organisation}{contribution}"
+
+
+def _organisation(organisation: dict) -> str:
+    abbreviation = f" ({text(organisation['abbreviation'])})" if organisation.get("abbreviation") else ""
+    sector = f", {SECTORS[organisation['sector']]}" if organisation.get("sector") else ""
+    return f"**{text(organisation['name'])}**{abbreviation}{sector}: {text(organisation['role'])}"
 
 
 def _title(items: list[dict], slug: str) -> str:
@@ -640,9 +667,9 @@ def facts_table(facts: list[dict], caption: str, css_class: str, group: bool = T
                 measure += f'<br><span class="case-fact-note">{html_text(fact["note"])}</span>'
             lines.append(
                 f'<tr><th scope="row">{measure}</th><td>{html_text(number(fact["value"]))}</td>'
-                f'<td>{html_text(fact.get("unit", ""))}</td>'
-                + (f'<td>{html_text(fact.get("year", "not stated"))}</td>' if with_year else "")
-                + f'<td>{escape(fact["source"])}</td></tr>'
+                f"<td>{html_text(fact.get('unit', ''))}</td>"
+                + (f"<td>{html_text(fact.get('year', 'not stated'))}</td>" if with_year else "")
+                + f"<td>{escape(fact['source'])}</td></tr>"
             )
         lines.append("</tbody>")
     lines += ["</table>", "</div>\n"]

@@ -4,11 +4,13 @@ findings by group (each with the case studies that evidence it) and the ways to 
 Also holds the small rendering helpers that the recommendations and reference builders share
 (case-study labels, inline citations, first sentences), so every page words links the same way.
 """
+
 from __future__ import annotations
 
 import re
 
-from sitegen.markdown import escape, front_matter, note_block, relative, source_inline, source_line
+from sitegen.markdown import escape, note_block, relative, source_inline, source_line
+from sitegen.render import card, cited_lines, cited_paragraph, page_start, pages_for
 from sitegen.urls import Urls
 
 INDEX = "findings/index.md"
@@ -20,6 +22,7 @@ HEADING_OK = "<!-- verbatim-ok: the report's section heading -->"
 
 
 # --- Shared helpers -----------------------------------------------------------------------
+
 
 def text(value) -> str:
     """Content text on one line, escaped."""
@@ -64,20 +67,21 @@ def cluster_link(content: dict, urls: Urls, page: str, slug: str) -> str:
 
 # --- Pages ---------------------------------------------------------------------------------
 
+
 def build(content: dict) -> dict[str, str]:
     urls = Urls(content)
-    pages: dict[str, str] = {}
-    if "findings" in content:
-        pages[INDEX] = _index(content, urls)
-        for group in content["findings"].get("groups", []):
-            path = urls.page("finding-group", group["id"])
-            pages[path] = _group_page(content, urls, group, path)
-    if "assumptions" in content:
-        pages[ASSUMPTIONS] = _assumptions(content, urls)
-    if "factors" in content:
-        pages[FACTORS] = _critical_factors(content, urls)
-    if "methods" in content:
-        pages[METHODS] = _methods(content, urls)
+    pages = pages_for(
+        content,
+        [
+            ("findings", INDEX, _index),
+            ("assumptions", ASSUMPTIONS, _assumptions),
+            ("factors", FACTORS, _critical_factors),
+            ("methods", METHODS, _methods),
+        ],
+    )
+    for group in content.get("findings", {}).get("groups", []):
+        path = urls.page("finding-group", group["id"])
+        pages[path] = _group_page(content, urls, group, path)
     return pages
 
 
@@ -87,25 +91,26 @@ def _findings_in(content: dict, group: str) -> list[dict]:
 
 def _index(content: dict, urls: Urls) -> str:
     page = INDEX
-    out = [front_matter("Findings", "What the report found: assumptions challenged, the three critical factors and the findings by theme.", "findings.yaml")]
-    out.append("# Findings\n")
+    out = page_start(
+        "Findings", "What the report found: assumptions challenged, the three critical factors and the findings by theme.", "findings.yaml"
+    )
     out.append("What the case studies showed about how local areas innovate, arranged as on the pages below.\n")
 
     assumptions = content.get("assumptions")
     if assumptions:
         out.append("## Assumptions challenged\n")
-        out.append("Beliefs about local innovation that the research put to the test, with what it found in brief. Follow a belief for the full evidence.\n")
+        out.append(
+            "Beliefs about local innovation that the research put to the test, with what it found in brief. Follow a belief for the full evidence.\n"
+        )
         for lst in assumptions.get("lists", []):
             items = [a for a in assumptions.get("assumptions", []) if a["list"] == lst["id"]]
             out.append(f"### {text(lst['title'])}\n")
             out.append(f"From the {escape(lst['source'].split(';')[0])}. [The list in full]({urls.link(page, 'assumption-list', lst['id'])})\n")
-            out.append("| Belief | What the research found |")
-            out.append("| --- | --- |")
-            for item in items:
-                brief = text(first_sentences(item["evidence"]))
-                out.append(f"| [{text(item['belief'])}]({urls.link(page, 'assumption', item['id'])}) | {brief} |")
-            out.append("")
-            out.append(source_line(lst["source"], page) + "\n")
+            rows = [
+                f"| [{text(item['belief'])}]({urls.link(page, 'assumption', item['id'])}) | {text(first_sentences(item['evidence']))} |"
+                for item in items
+            ]
+            out.append(cited_lines(["| Belief | What the research found |", "| --- | --- |", *rows], lst["source"], page))
 
     factors = content.get("factors")
     if factors:
@@ -113,12 +118,14 @@ def _index(content: dict, urls: Urls) -> str:
         out.append(text(factors["summary"]) + "\n")
         out.append('<div class="grid cards" markdown>\n')
         for cluster in factors.get("clusters", []):
-            out.append(f"-   **{cluster['number']}. [{text(cluster['short_title'])}]({urls.link(page, 'factor-cluster', cluster['id'])})**\n")
-            out.append("    ---\n")
-            out.append(f"    {text(cluster['title'])} {HEADING_OK}\n")
             names = ", ".join(f"[{text(f['name'])}]({urls.link(page, 'factor', f['id'])})" for f in cluster.get("factors", []))
-            if names:
-                out.append(f"    Factors: {names}\n")
+            out.append(
+                card(
+                    f"**{cluster['number']}. [{text(cluster['short_title'])}]({urls.link(page, 'factor-cluster', cluster['id'])})**",
+                    f"{text(cluster['title'])} {HEADING_OK}",
+                    *([f"Factors: {names}"] if names else []),
+                )
+            )
         out.append("</div>\n")
         out.append(source_line(factors["source"], page) + "\n")
 
@@ -129,16 +136,15 @@ def _index(content: dict, urls: Urls) -> str:
             out.append(f"### [{text(group['title'])}]({urls.link(page, 'finding-group', group['id'])})\n")
             if group.get("description"):
                 out.append(text(group["description"]) + "\n")
-            for finding in _findings_in(content, group["id"]):
-                out.append(f"- [{text(finding['title'])}]({urls.link(page, 'finding', finding['id'])})")
-            out.append("")
-            out.append(source_line(group["source"], page) + "\n")
+            links = [f"- [{text(finding['title'])}]({urls.link(page, 'finding', finding['id'])})" for finding in _findings_in(content, group["id"])]
+            out.append(cited_lines(links, group["source"], page))
 
     methods = content.get("methods")
     if methods:
         out.append("## Ways to support innovation\n")
-        out.append(f"{text(methods['summary'])} [The methods the report describes]({relative(page, METHODS)})\n")
-        out.append(source_line(methods["source"], page) + "\n")
+        out.append(
+            cited_paragraph(f"{text(methods['summary'])} [The methods the report describes]({relative(page, METHODS)})", methods["source"], page)
+        )
     return "\n".join(out)
 
 
@@ -147,15 +153,13 @@ def _assumptions(content: dict, urls: Urls) -> str:
     data = content["assumptions"]
     lists = {lst["id"]: lst for lst in data.get("lists", [])}
     by_id = {a["id"]: a for a in data.get("assumptions", [])}
-    out = [front_matter("Assumptions challenged", "Common beliefs about local innovation set against what the case studies found.", "assumptions.yaml")]
-    out.append("# Assumptions challenged\n")
+    out = page_start("Assumptions challenged", "Common beliefs about local innovation set against what the case studies found.", "assumptions.yaml")
     out.append("Each heading below is a common belief about local innovation; under it, what the research found.\n")
     if data.get("note"):
         out.append(note_block(data["note"], "Two different lists"))
     for lst in data.get("lists", []):
         out.append(f"## {text(lst['title'])} {{ #{lst['id']} }}\n")
-        out.append(text(lst["summary"]) + "\n")
-        out.append(source_line(lst["source"], page) + "\n")
+        out.append(cited_paragraph(text(lst["summary"]), lst["source"], page))
         for item in (a for a in data.get("assumptions", []) if a["list"] == lst["id"]):
             out.append(f"### {text(item['belief'].rstrip('.'))} {{ #{item['id']} }}\n")
             out.append("What the research found")
@@ -165,7 +169,8 @@ def _assumptions(content: dict, urls: Urls) -> str:
             related = [by_id[slug] for slug in item.get("related", []) if slug in by_id]
             if related:
                 links = "; ".join(
-                    f"[{text(other['belief'])}]({urls.link(page, 'assumption', other['id'])}) ({text(lists[other['list']]['source'].split(';')[0])} list)"
+                    f"[{text(other['belief'])}]({urls.link(page, 'assumption', other['id'])}) ({text(lists[other['list']]['source'].split(';')[0])} "
+                    "list)"
                     for other in related
                 )
                 out.append(f"Compare: {links}\n")
@@ -178,10 +183,8 @@ def _critical_factors(content: dict, urls: Urls) -> str:
     factors = content["factors"]
     findings = content.get("findings", {}).get("findings", [])
     recommendations = content.get("recommendations", {})
-    out = [front_matter("Critical factors", "The three clusters of factors that explain much of how and why local innovation happened.", "factors.yaml")]
-    out.append("# Critical factors\n")
-    out.append(text(factors["summary"]) + "\n")
-    out.append(source_line(factors["source"], page) + "\n")
+    out = page_start("Critical factors", "The three clusters of factors that explain much of how and why local innovation happened.", "factors.yaml")
+    out.append(cited_paragraph(text(factors["summary"]), factors["source"], page))
     for cluster in factors.get("clusters", []):
         out.append(f"## {cluster['number']}. {text(cluster['short_title'])} {{ #{cluster['id']} }}\n")
         out.append(f"*{text(cluster['title'])}* {HEADING_OK}\n{{ .cluster-heading }}\n")
@@ -211,7 +214,10 @@ def _critical_factors(content: dict, urls: Urls) -> str:
             out.append(f"### Related findings and recommendations {{ #{cluster['id']}-related }}\n")
             out.extend(f"- Finding: [{text(f['title'])}]({urls.link(page, 'finding', f['id'])})" for f in in_cluster)
             if rec_cluster:
-                out.append(f"- What the report proposes: [{text(rec_cluster['heading'])}]({relative(page, 'recommendations/index.md')}#{rec_cluster['factor_cluster']})")
+                out.append(
+                    "- What the report proposes: "
+                    f"[{text(rec_cluster['heading'])}]({relative(page, 'recommendations/index.md')}#{rec_cluster['factor_cluster']})"
+                )
             out.extend(f"- Recommendation: [{text(r['title'])}]({urls.link(page, 'recommendation', r['id'])})" for r in recs)
             out.append("")
     return "\n".join(out)
@@ -219,11 +225,9 @@ def _critical_factors(content: dict, urls: Urls) -> str:
 
 def _group_page(content: dict, urls: Urls, group: dict, page: str) -> str:
     factors = factor_by_id(content)
-    out = [front_matter(group["title"], group.get("description"), "findings.yaml")]
-    out.append(f"# {text(group['title'])}\n")
+    out = page_start(group["title"], group.get("description"), "findings.yaml", text(group["title"]))
     if group.get("description"):
-        out.append(text(group["description"]) + "\n")
-        out.append(source_line(group["source"], page) + "\n")
+        out.append(cited_paragraph(text(group["description"]), group["source"], page))
     for finding in _findings_in(content, group["id"]):
         out.append(f"## {text(finding['title'])} {{ #{finding['id']} }}\n")
         out.append(text(finding["summary"]) + "\n")
@@ -250,10 +254,12 @@ def _group_page(content: dict, urls: Urls, group: dict, page: str) -> str:
 def _methods(content: dict, urls: Urls) -> str:
     page = METHODS
     data = content["methods"]
-    out = [front_matter("Ways to support innovation", "Methods used to support local and public-sector innovation, and what should decide which works.", "methods.yaml")]
-    out.append("# Ways to support innovation\n")
-    out.append(text(data["summary"]) + "\n")
-    out.append(source_line(data["source"], page) + "\n")
+    out = page_start(
+        "Ways to support innovation",
+        "Methods used to support local and public-sector innovation, and what should decide which works.",
+        "methods.yaml",
+    )
+    out.append(cited_paragraph(text(data["summary"]), data["source"], page))
     if data.get("count_note"):
         out.append(note_block(data["count_note"], "How many methods?"))
     methods = data.get("methods", [])
@@ -275,8 +281,7 @@ def _methods(content: dict, urls: Urls) -> str:
             out.append(note_block(data["effectiveness_note"]))
     if data.get("evidence_gap"):
         out.append("## Little shared knowledge of what works {#evidence-gap}\n")
-        out.append(text(data["evidence_gap"]["text"]) + "\n")
-        out.append(source_line(data["evidence_gap"]["source"], page) + "\n")
+        out.append(cited_paragraph(text(data["evidence_gap"]["text"]), data["evidence_gap"]["source"], page))
     if data.get("other_mentions"):
         out.append("## Elsewhere in the report {#other-mentions}\n")
         out.extend(f"- {text(m['text'])} {source_inline(m['source'], page)}" for m in data["other_mentions"])

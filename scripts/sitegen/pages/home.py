@@ -1,29 +1,50 @@
 """index.md: what the toolkit is, the critical factors and the lifecycle at a glance, and the ways in."""
+
 from __future__ import annotations
 
-from sitegen.markdown import escape, front_matter, source_line
+from sitegen.markdown import escape, source_line
 from sitegen.pages.case_studies import text as _md
+from sitegen.render import card, page_start, pages_for
 from sitegen.urls import Urls
 
 PAGE = "index.md"
 # The ways in: (title, what it does, target page, button label). Our own interface text.
 ENTRY_POINTS = [
-    ("Diagnose your phase", "Answer a short set of questions about one service and see where it sits in the lifecycle, "
-     "with the pitfalls ahead and the questions to ask now.", "calculators/diagnose.md", "Start the diagnostic"),
-    ("Map your connectors", "Paste who-talks-to-whom answers from a staff or partner survey and see the hubs, "
-     "gatekeepers and pulsetakers. Nothing you paste leaves your browser.", "calculators/connectors.md", "Open the network map"),
-    ("Browse case studies", "Ten places and projects in the UK, Europe and the US, filterable by country, field, "
-     "phase and trigger.", "case-studies/index.md", "See the case studies"),
+    (
+        "Diagnose your phase",
+        "Answer a short set of questions about one service and see where it sits in the lifecycle, "
+        "with the pitfalls ahead and the questions to ask now.",
+        "calculators/diagnose.md",
+        "Start the diagnostic",
+    ),
+    (
+        "Map your connectors",
+        "Paste who-talks-to-whom answers from a staff or partner survey and see the hubs, "
+        "gatekeepers and pulsetakers. Nothing you paste leaves your browser.",
+        "calculators/connectors.md",
+        "Open the network map",
+    ),
+    (
+        "Browse case studies",
+        "Ten places and projects in the UK, Europe and the US, filterable by country, field, phase and trigger.",
+        "case-studies/index.md",
+        "See the case studies",
+    ),
 ]
 
 
 def build(content: dict) -> dict[str, str]:
-    about = content.get("about")
-    if not about:
-        return {}
-    urls = Urls(content)
-    out = [front_matter("Transformers toolkit", "How local areas innovate: findings, lifecycle model, toolkit and calculators.", "about.yaml")]
-    out.append("# How local areas innovate\n")
+    return pages_for(content, [("about", PAGE, _page)])
+
+
+def _page(content: dict, urls: Urls) -> str:
+    about = content["about"]
+    out = page_start(
+        "Transformers toolkit",
+        "How local areas innovate: findings, lifecycle model, toolkit and calculators.",
+        "about.yaml",
+        "How local areas innovate",
+    )
     out.append(
         "A practical guide for councils and their partners who want to innovate on purpose: what pushes places "
         "to change, the phases an innovation passes through, questions to ask at each phase, ten case studies, "
@@ -39,17 +60,14 @@ def build(content: dict) -> dict[str, str]:
     out.append(entry_points())
     out.append(critical_factors(content, urls))
     out.append(lifecycle(content, urls))
-    return {PAGE: "\n".join(part for part in out if part)}
+    return "\n".join(part for part in out if part)
 
 
 def entry_points() -> str:
     lines = ["## Where to start\n", '<div class="grid cards home-entry" markdown>\n']
     for index, (title, description, target, button) in enumerate(ENTRY_POINTS):
         style = ".md-button .md-button--primary" if index == 0 else ".md-button"
-        lines.append(f"-   **{title}**\n")
-        lines.append("    ---\n")
-        lines.append(f"    {description}\n")
-        lines.append(f"    [{button}]({target}){{ {style} }}\n")
+        lines.append(card(f"**{title}**", description, f"[{button}]({target}){{ {style} }}"))
     lines.append("</div>\n")
     return "\n".join(lines)
 
@@ -66,10 +84,8 @@ def critical_factors(content: dict, urls: Urls) -> str:
     lines.append('<div class="grid cards" markdown>\n')
     for cluster in sorted(clusters, key=lambda item: item["number"]):
         link = urls.link(PAGE, "factor-cluster", cluster["id"])
-        lines.append(f"-   **[{cluster['number']}. {_md(cluster.get('short_title') or cluster['title'])}]({link})**\n")
-        lines.append("    ---\n")
-        lines.append(f"    {_md(cluster['summary'])}\n")
-        lines.append(f"    {source_line(cluster['source'], PAGE)}\n")
+        title = f"**[{cluster['number']}. {_md(cluster.get('short_title') or cluster['title'])}]({link})**"
+        lines.append(card(title, _md(cluster["summary"]), source_line(cluster["source"], PAGE)))
     lines.append("</div>\n")
     return "\n".join(lines)
 
@@ -91,20 +107,20 @@ def lifecycle(content: dict, urls: Urls) -> str:
             )
         lines.append("")
     else:
-        figure = lifecycle_svg([
-            {
-                "number": phase["number"],
-                "name": phase["name"],
-                "summary": " ".join(phase.get("figure_1_summary", {}).get("text", "").split()),
-                "href": urls.link(PAGE, "phase", phase["id"]),
-            }
-            for phase in ordered
-        ], svg_id="home-lifecycle")
+        figure = lifecycle_svg(
+            [
+                {
+                    "number": phase["number"],
+                    "name": phase["name"],
+                    "summary": " ".join(phase.get("figure_1_summary", {}).get("text", "").split()),
+                    "href": urls.link(PAGE, "phase", phase["id"]),
+                }
+                for phase in ordered
+            ],
+            svg_id="home-lifecycle",
+        )
         lines.append(figure_markdown(figure, "The five phases of the lifecycle, from latent to embedding"))
     sources = "; ".join(dict.fromkeys(phase.get("figure_1_summary", {}).get("source", "Figure 1") for phase in ordered))
     lines.append(source_line(sources, PAGE) + "\n")
-    lines.append(
-        "Where is your service now? [Diagnose your phase](calculators/diagnose.md), or read "
-        "[the model](model/index.md) phase by phase.\n"
-    )
+    lines.append("Where is your service now? [Diagnose your phase](calculators/diagnose.md), or read [the model](model/index.md) phase by phase.\n")
     return "\n".join(lines)

@@ -2,11 +2,13 @@
 
 Built from content/lifecycle.yaml, phases.yaml, strategic-triangle.yaml and innovation-system.yaml.
 """
+
 from __future__ import annotations
 
 from sitegen.figures import CORNER_ORDER, IMPORTANCE_LABEL, figure_markdown, innovation_system_svg, lifecycle_svg, triangle_svg
-from sitegen.markdown import citation, escape, front_matter, relative, source_line, tick_box
+from sitegen.markdown import citation, escape, relative, source_line, tick_box
 from sitegen.markdown import note_block as markdown_note_block
+from sitegen.render import page_start
 from sitegen.urls import Urls
 
 INDEX = "model/index.md"
@@ -38,6 +40,7 @@ def build(content: dict) -> dict[str, str]:
 
 # ---------------------------------------------------------------- shared helpers (also used by toolkit.py)
 
+
 def phase_page(phase: dict) -> str:
     return f"model/{phase['id']}.md"
 
@@ -54,6 +57,16 @@ def cited(text: str, source: str, page: str, note: str | None = None) -> str:
     """A paragraph of content text, its citation line and any note on the source."""
     out = f"{escape(text)}\n\n{source_line(source, page)}\n"
     return out + ("\n" + note_block(note) if note else "")
+
+
+def cited_section(heading: str, block: dict, page: str) -> str:
+    """A ``##`` section holding one cited paragraph (and its note on the source, if any)."""
+    return f"## {heading}\n\n" + cited(block["text"], block["source"], page, block.get("note"))
+
+
+def _named_start(title: str, description: str, source: str) -> list[str]:
+    """A model page's opening: its title (from content, so escaped in the heading) as front matter and heading."""
+    return page_start(title, description, source, escape(title))
 
 
 def note_block(note: str, title: str = "Note on the source") -> str:
@@ -90,18 +103,26 @@ def phase_levels(phase: dict) -> dict[str, str]:
 
 def phase_triangle(content: dict, phase: dict, svg_id: str | None = None):
     return triangle_svg(
-        phase_levels(phase), corner_names(content),
-        title=f"Strategic triangle in {phase_title(phase)}", svg_id=svg_id or f"triangle-{phase['id']}",
+        phase_levels(phase),
+        corner_names(content),
+        title=f"Strategic triangle in {phase_title(phase)}",
+        svg_id=svg_id or f"triangle-{phase['id']}",
     )
 
 
 def lifecycle_figure(content: dict, page: str, urls: Urls):
     phases = content["phases"]["phases"]
-    return lifecycle_svg([
-        {"number": phase["number"], "name": phase["name"], "summary": phase["figure_1_summary"]["text"],
-         "href": urls.link(page, "phase", phase["id"])}
-        for phase in phases
-    ])
+    return lifecycle_svg(
+        [
+            {
+                "number": phase["number"],
+                "name": phase["name"],
+                "summary": phase["figure_1_summary"]["text"],
+                "href": urls.link(page, "phase", phase["id"]),
+            }
+            for phase in phases
+        ]
+    )
 
 
 def reference_link(content: dict, urls: Urls, page: str, slug: str) -> str:
@@ -126,15 +147,20 @@ def _sources(items: list[dict]) -> str:
 
 # ---------------------------------------------------------------- model/index.md
 
+
 def _index(content: dict, urls: Urls) -> str:
     page = INDEX
     lifecycle = content.get("lifecycle", {})
     phases = content["phases"]["phases"]
-    title = lifecycle.get("name", "The lifecycle model")
-    out = [front_matter(title, "The five phases of local social innovation, from latent to embedding, at a glance.", "lifecycle.yaml")]
-    out.append(f"# {escape(title)}\n")
+    out = _named_start(
+        lifecycle.get("name", "The lifecycle model"),
+        "The five phases of local social innovation, from latent to embedding, at a glance.",
+        "lifecycle.yaml",
+    )
     out.append("## The five phases { #phases }\n")
-    out.append(figure_markdown(lifecycle_figure(content, page, urls), "Figure 1 of the report, redrawn from the phase summaries.", figure_id="figure-1"))
+    out.append(
+        figure_markdown(lifecycle_figure(content, page, urls), "Figure 1 of the report, redrawn from the phase summaries.", figure_id="figure-1")
+    )
     out.append(source_line(_sources([phase["figure_1_summary"] for phase in phases]), page) + "\n")
 
     if lifecycle.get("overview"):
@@ -179,20 +205,32 @@ def _index(content: dict, urls: Urls) -> str:
     out.append("## More of the model\n")
     out.append('<div class="grid cards" markdown>\n')
     if content.get("strategic-triangle"):
-        out.append(f"-   **[Strategic triangle]({relative(page, TRIANGLE)})**\n\n    Authority, organisational capacity and value, and how their weight shifts from phase to phase.\n")
+        out.append(
+            f"-   **[Strategic triangle]({relative(page, TRIANGLE)})**\n\n"
+            "    Authority, organisational capacity and value, and how their weight shifts from phase to phase.\n"
+        )
     if content.get("innovation-system"):
-        out.append(f"-   **[Local innovation system]({relative(page, SYSTEM)})**\n\n    The layers of a place and the links that carry ideas between and within them.\n")
-    out.append(f"-   **[Toolkit]({relative(page, 'toolkit/index.md')})**\n\n    Diagnose your phase, see what moves you on, and print the questions for your phase.\n")
+        out.append(
+            f"-   **[Local innovation system]({relative(page, SYSTEM)})**\n\n"
+            "    The layers of a place and the links that carry ideas between and within them.\n"
+        )
+    out.append(
+        f"-   **[Toolkit]({relative(page, 'toolkit/index.md')})**\n\n"
+        "    Diagnose your phase, see what moves you on, and print the questions for your phase.\n"
+    )
     out.append("</div>\n")
 
     figures = lifecycle.get("figures", [])
     if figures:
         out.append("## The report's figures { #report-figures }\n")
         out.append("The report's charts are images; only some of their content survives in its text. What each one still tells us:\n")
-        out.append("\n".join(
-            f"- **{escape(item['figure'])}: {escape(item['title'])}**. {escape(item['what_survives'])} {inline_source(item['source'], page)}"
-            for item in figures
-        ) + "\n")
+        out.append(
+            "\n".join(
+                f"- **{escape(item['figure'])}: {escape(item['title'])}**. {escape(item['what_survives'])} {inline_source(item['source'], page)}"
+                for item in figures
+            )
+            + "\n"
+        )
 
     appendix_b = lifecycle.get("appendix_b")
     if appendix_b:
@@ -213,11 +251,15 @@ def _cell(text: str) -> str:
 
 # ---------------------------------------------------------------- model/<phase>.md
 
+
 def _phase(content: dict, urls: Urls, phase: dict) -> str:
     page = phase_page(phase)
     title = phase_title(phase)
-    out = [front_matter(title, f"{title} of the local social innovation lifecycle: what it looks like, the strategic triangle, how to progress and what to ask.", "phases.yaml")]
-    out.append(f"# {escape(title)}\n")
+    out = _named_start(
+        title,
+        f"{title} of the local social innovation lifecycle: what it looks like, the strategic triangle, how to progress and what to ask.",
+        "phases.yaml",
+    )
     out.append(f"*{escape(phase['figure_1_summary']['text'])}*\n")
     labels = phase.get("report_labels", [])
     if labels:
@@ -335,6 +377,7 @@ def _progress_section(content: dict, urls: Urls, phase: dict, page: str) -> str:
 
 def questions_markdown(step_three: dict, checkboxes: bool = False, indent: str = "") -> str:
     """The Step Three questions of a phase as a nested list (optionally as tick boxes)."""
+
     def item(text: str) -> str:
         return tick_box(text) if checkboxes else text
 
@@ -383,12 +426,17 @@ def _placements_section(content: dict, urls: Urls, phase: dict, page: str) -> st
 
 # ---------------------------------------------------------------- model/strategic-triangle.md
 
+
 def _triangle_page(content: dict, urls: Urls) -> str:
     page = TRIANGLE
     triangle = content["strategic-triangle"]
     title = triangle.get("name", "Strategic triangle")
-    out = [front_matter(title, "Authority, organisational capacity and value: the three clusters of factors behind local innovation.", "strategic-triangle.yaml")]
-    out.append(f"# {escape(title)}\n")
+    out = page_start(
+        title,
+        "Authority, organisational capacity and value: the three clusters of factors behind local innovation.",
+        "strategic-triangle.yaml",
+        escape(title),
+    )
     for key in ("origin", "purpose"):
         block = triangle.get(key)
         if block:
@@ -408,7 +456,9 @@ def _triangle_page(content: dict, urls: Urls) -> str:
         if corner.get("factor_cluster"):
             cluster = clusters.get(corner["factor_cluster"], {})
             name = cluster.get("short_title") or cluster.get("title") or corner["factor_cluster"].replace("-", " ")
-            out.append(f"**Critical factors:** corresponds to the cluster [{escape(name)}]({urls.link(page, 'factor-cluster', corner['factor_cluster'])}).\n")
+            out.append(
+                f"**Critical factors:** corresponds to the cluster [{escape(name)}]({urls.link(page, 'factor-cluster', corner['factor_cluster'])}).\n"
+            )
             basis = corner.get("factor_cluster_basis")
             if basis:
                 out.append(f"{escape(basis['text'])}\n\n{source_line(basis['source'], page)}\n")
@@ -443,8 +493,7 @@ def _triangle_page(content: dict, urls: Urls) -> str:
 
     measure = triangle.get("value_as_measure_of_success")
     if measure:
-        out.append("## Value as the test of success { #value-as-measure }\n")
-        out.append(cited(measure["text"], measure["source"], page, measure.get("note")))
+        out.append(cited_section("Value as the test of success { #value-as-measure }", measure, page))
     return "\n".join(out)
 
 
@@ -464,9 +513,11 @@ LINK_WORDS = {"horizontal": "horizontal", "vertical": "vertical", "not-specified
 def _system_page(content: dict, urls: Urls) -> str:
     page = SYSTEM
     system = content["innovation-system"]
-    title = system.get("name", "The local innovation system")
-    out = [front_matter(title, "The layers of a local innovation system and the horizontal and vertical links between them, place by place.", "innovation-system.yaml")]
-    out.append(f"# {escape(title)}\n")
+    out = _named_start(
+        system.get("name", "The local innovation system"),
+        "The layers of a local innovation system and the horizontal and vertical links between them, place by place.",
+        "innovation-system.yaml",
+    )
     for paragraph in system.get("summary", []):
         out.append(cited(paragraph["text"], paragraph["source"], page, paragraph.get("note")))
 
@@ -485,7 +536,9 @@ def _system_page(content: dict, urls: Urls) -> str:
         out.append("## Layers { #layers }\n")
         lowest = sum(1 for layer in items if layer["id"] in ("grassroots", "public"))
         figure = innovation_system_svg(
-            [{"name": layer["name"], "href": f"#{layer['id']}"} for layer in items], link_types, lowest=lowest,
+            [{"name": layer["name"], "href": f"#{layer['id']}"} for layer in items],
+            link_types,
+            lowest=lowest,
         )
         out.append(figure_markdown(figure, "Layers named in the report's account of Figure 5, with the two kinds of link.", figure_id="figure-5"))
         if layers.get("note"):
@@ -502,8 +555,7 @@ def _system_page(content: dict, urls: Urls) -> str:
 
     pattern = system.get("uk_pattern")
     if pattern:
-        out.append("## The pattern in the UK case studies { #uk-pattern }\n")
-        out.append(cited(pattern["text"], pattern["source"], page, pattern.get("note")))
+        out.append(cited_section("The pattern in the UK case studies { #uk-pattern }", pattern, page))
 
     places = system.get("place_links", [])
     if places:

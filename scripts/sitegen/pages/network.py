@@ -4,10 +4,12 @@ Concepts, the six networks, the three connector roles, social capital, density, 
 experiment's messages, and the way into the connectors calculator. Built from
 content/network-analysis.yaml.
 """
+
 from __future__ import annotations
 
-from sitegen.markdown import escape, front_matter, relative, source_line
-from sitegen.pages.model import case_link, cited, inline_source, note_block, reference_link
+from sitegen.markdown import escape, relative, source_line
+from sitegen.pages.model import case_link, cited, cited_section, inline_source, note_block, reference_link
+from sitegen.render import list_section, page_start, pages_for
 from sitegen.urls import Urls
 
 PAGE = "network-analysis/index.md"
@@ -15,13 +17,17 @@ CALCULATOR = "calculators/connectors.md"
 
 
 def build(content: dict) -> dict[str, str]:
-    sna = content.get("network-analysis")
-    if not sna:
-        return {}
-    urls = Urls(content)
+    return pages_for(content, [("network-analysis", PAGE, _page)])
+
+
+def _page(content: dict, urls: Urls) -> str:
+    sna = content["network-analysis"]
     page = PAGE
-    out = [front_matter("Social network analysis", "How social network analysis maps the relationships behind local innovation: six networks, hubs, gatekeepers and pulsetakers.", "network-analysis.yaml")]
-    out.append("# Social network analysis\n")
+    out = page_start(
+        "Social network analysis",
+        "How social network analysis maps the relationships behind local innovation: six networks, hubs, gatekeepers and pulsetakers.",
+        "network-analysis.yaml",
+    )
     out.append(f"[Map your connectors]({relative(page, CALCULATOR)}){{ .md-button .md-button--primary }}\n")
 
     basics = sna.get("sna", {})
@@ -69,8 +75,7 @@ def build(content: dict) -> dict[str, str]:
     if key:
         share = key.get("top_share_percent")
         heading = f"The top {share} % are the key connectors" if share is not None else "Key connectors"
-        out.append(f"## {heading} {{ #key-connectors }}\n")
-        out.append(cited(key["text"], key["source"], page, key.get("note")))
+        out.append(cited_section(f"{heading} {{ #key-connectors }}", key, page))
         out.append(
             f"The [connectors calculator]({relative(page, CALCULATOR)}) finds hubs, gatekeepers and pulsetakers in "
             "your own survey data, in your browser. Its measures are this project's own choice, because the "
@@ -79,8 +84,7 @@ def build(content: dict) -> dict[str, str]:
 
     capital = sna.get("social_capital")
     if capital:
-        out.append("## Social capital { #social-capital }\n")
-        out.append(cited(capital["text"], capital["source"], page, capital.get("note")))
+        out.append(cited_section("Social capital { #social-capital }", capital, page))
         categories = capital.get("categories", [])
         if categories:
             out.append("| Category | Who |\n|---|---|")
@@ -93,8 +97,7 @@ def build(content: dict) -> dict[str, str]:
 
     density = sna.get("density")
     if density:
-        out.append("## Density { #density }\n")
-        out.append(cited(density["text"], density["source"], page, density.get("note")))
+        out.append(cited_section("Density { #density }", density, page))
         ranges = density.get("normative_ranges")
         if ranges:
             title = "The normative ranges are not published" if ranges.get("published") is False else "Normative ranges"
@@ -107,10 +110,12 @@ def build(content: dict) -> dict[str, str]:
     process = sna.get("process")
     if process:
         out.append("## The process { #process }\n")
-        out.append("\n".join(
-            f"{index}. {escape(step['text'])} {inline_source(step['source'], page)}"
-            for index, step in enumerate(process["steps"], start=1)
-        ) + "\n")
+        out.append(
+            "\n".join(
+                f"{index}. {escape(step['text'])} {inline_source(step['source'], page)}" for index, step in enumerate(process["steps"], start=1)
+            )
+            + "\n"
+        )
         out.append(source_line(process["source"], page) + "\n")
         if process.get("note"):
             out.append(note_block(process["note"]))
@@ -129,7 +134,7 @@ def build(content: dict) -> dict[str, str]:
         "Nothing you paste leaves your browser.\n"
     )
     out.append(f"[Map your connectors]({relative(page, CALCULATOR)}){{ .md-button .md-button--primary }}\n")
-    return {PAGE: "\n".join(out)}
+    return "\n".join(out)
 
 
 def _block(content: dict, urls: Urls, block: dict) -> str:
@@ -143,6 +148,12 @@ def _block(content: dict, urls: Urls, block: dict) -> str:
     return out
 
 
+def _cited_list(experiment: dict, key: str, heading: str, page: str) -> list[str]:
+    """One part of the experiment as a heading and a list of cited points; nothing when the report has none."""
+    items = experiment.get(key)
+    return [list_section(heading, (f"{escape(item['text'])} {inline_source(item['source'], page)}" for item in items))] if items else []
+
+
 def _experiment(content: dict, urls: Urls, sna: dict) -> str:
     experiment = sna.get("experiment")
     if not experiment:
@@ -153,12 +164,8 @@ def _experiment(content: dict, urls: Urls, sna: dict) -> str:
         out.append(f"The report tried SNA in one UK locality: {case_link(content, urls, page, experiment['case_study'])}.\n")
     if sna.get("anonymity_note"):
         out.append(note_block(sna["anonymity_note"], "The locality is anonymised"))
-    if experiment.get("purpose"):
-        out.append("### Why { #experiment-purpose }\n")
-        out.append("\n".join(f"- {escape(item['text'])} {inline_source(item['source'], page)}" for item in experiment["purpose"]) + "\n")
-    if experiment.get("steps"):
-        out.append("### How it was done { #experiment-steps }\n")
-        out.append("\n".join(f"- {escape(item['text'])} {inline_source(item['source'], page)}" for item in experiment["steps"]) + "\n")
+    out += _cited_list(experiment, "purpose", "### Why { #experiment-purpose }", page)
+    out += _cited_list(experiment, "steps", "### How it was done { #experiment-steps }", page)
     survey = experiment.get("survey")
     if survey:
         out.append("### The survey { #experiment-survey }\n")
@@ -178,10 +185,6 @@ def _experiment(content: dict, urls: Urls, sna: dict) -> str:
             if item.get("note"):
                 out.append(f"\n    *Note:* {escape(item['note'])}\n")
         out.append("")
-    if experiment.get("conclusions"):
-        out.append("### What the researchers concluded { #experiment-conclusions }\n")
-        out.append("\n".join(f"- {escape(item['text'])} {inline_source(item['source'], page)}" for item in experiment["conclusions"]) + "\n")
-    if experiment.get("further_research"):
-        out.append("### Further research { #experiment-further-research }\n")
-        out.append("\n".join(f"- {escape(item['text'])} {inline_source(item['source'], page)}" for item in experiment["further_research"]) + "\n")
+    out += _cited_list(experiment, "conclusions", "### What the researchers concluded { #experiment-conclusions }", page)
+    out += _cited_list(experiment, "further_research", "### Further research { #experiment-further-research }", page)
     return "\n".join(out)

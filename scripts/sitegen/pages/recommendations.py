@@ -1,8 +1,10 @@
 """recommendations/: what the report proposes (§6, §6.1), the research it calls for (§6.2) and its conclusions (§7)."""
+
 from __future__ import annotations
 
-from sitegen.markdown import front_matter, source_inline, source_line
+from sitegen.markdown import source_inline, source_line
 from sitegen.pages.findings import case_links, cluster_link, text
+from sitegen.render import page_start, pages_for
 from sitegen.urls import Urls
 
 INDEX = "recommendations/index.md"
@@ -11,23 +13,17 @@ CONCLUSIONS = "recommendations/conclusions.md"
 
 
 def build(content: dict) -> dict[str, str]:
-    urls = Urls(content)
-    pages: dict[str, str] = {}
-    if "recommendations" in content:
-        pages[INDEX] = _recommendations(content, urls)
-    if "research-needs" in content:
-        pages[RESEARCH] = _research_needs(content, urls)
-    if "conclusions" in content:
-        pages[CONCLUSIONS] = _conclusions(content)
-    return pages
+    return pages_for(
+        content,
+        [("recommendations", INDEX, _recommendations), ("research-needs", RESEARCH, _research_needs), ("conclusions", CONCLUSIONS, _conclusions)],
+    )
 
 
 def _recommendations(content: dict, urls: Urls) -> str:
     page = INDEX
     data = content["recommendations"]
     findings = content.get("findings", {}).get("findings", [])
-    out = [front_matter("Recommendations", "What the report proposes to help local areas innovate, cluster by cluster.", "recommendations.yaml")]
-    out.append("# Recommendations\n")
+    out = page_start("Recommendations", "What the report proposes to help local areas innovate, cluster by cluster.", "recommendations.yaml")
     intro = data.get("introduction")
     if intro:
         out.extend(f"- {text(point)}" for point in intro.get("points", []))
@@ -75,8 +71,7 @@ def _recommendations(content: dict, urls: Urls) -> str:
 def _research_needs(content: dict, urls: Urls) -> str:
     page = RESEARCH
     data = content["research-needs"]
-    out = [front_matter("Research needs", "Questions about local innovation that the report says need more study.", "research-needs.yaml")]
-    out.append("# Research needs\n")
+    out = page_start("Research needs", "Questions about local innovation that the report says need more study.", "research-needs.yaml")
     if data.get("introduction"):
         out.append(text(data["introduction"]) + "\n")
         out.append(source_line(data["source"], page) + "\n")
@@ -89,12 +84,10 @@ def _research_needs(content: dict, urls: Urls) -> str:
     return "\n".join(out)
 
 
-def _conclusions(content: dict) -> str:
+def _conclusions(content: dict, urls: Urls) -> str:
     page = CONCLUSIONS
-    data = content["conclusions"]
-    out = [front_matter("Conclusions", "The report's closing argument on national and local roles in innovation.", "conclusions.yaml")]
-    out.append("# Conclusions\n")
-    for item in data.get("conclusions", []):
+    out = page_start("Conclusions", "The report's closing argument on national and local roles in innovation.", "conclusions.yaml")
+    for item in content["conclusions"].get("conclusions", []):
         out.append(f"## {text(item['title'])} {{ #{item['id']} }}\n")
         out.append(text(item["text"]) + "\n")
         out.append(source_line(item["source"], page) + "\n")

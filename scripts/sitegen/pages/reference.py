@@ -1,10 +1,12 @@
 """reference/: the glossary, the report's bibliography and its literature review (Appendix D)."""
+
 from __future__ import annotations
 
 from itertools import groupby
 
-from sitegen.markdown import attr, escape, front_matter, note_block, source_line
+from sitegen.markdown import attr, escape, note_block, source_line
 from sitegen.pages.findings import text
+from sitegen.render import page_start, pages_for
 from sitegen.urls import Urls
 
 GLOSSARY = "reference/glossary.md"
@@ -17,19 +19,21 @@ LIST_SOURCES = {"references": "References", "case-study-references": "Case study
 
 
 def build(content: dict) -> dict[str, str]:
-    urls = Urls(content)
-    pages: dict[str, str] = {}
-    if "glossary" in content:
-        pages[GLOSSARY] = _glossary(content, urls)
-    if "references" in content:
-        pages[REFERENCES] = _references(content)
-    if "literature-review" in content:
-        pages[LITERATURE] = _literature_review(content)
-    return pages
+    return pages_for(
+        content, [("glossary", GLOSSARY, _glossary), ("references", REFERENCES, _references), ("literature-review", LITERATURE, _literature_review)]
+    )
 
 
 def _sort_key(term: dict) -> str:
     return term["term"].lower().lstrip("'\"")
+
+
+def _opening(title: str, description: str, source: str, lead: str, data: dict, note_title: str) -> list[str]:
+    """A reference page's opening: heading, the lead-in paragraph and the editorial note on its list, if any."""
+    out = page_start(title, description, source) + [lead + "\n"]
+    if data.get("note"):
+        out.append(note_block(data["note"], note_title))
+    return out
 
 
 def _glossary(content: dict, urls: Urls) -> str:
@@ -37,11 +41,11 @@ def _glossary(content: dict, urls: Urls) -> str:
     data = content["glossary"]
     terms = sorted(data.get("terms", []), key=_sort_key)
     names = {term["id"]: term["term"] for term in terms}
-    out = [front_matter("Glossary", "The report's terms and abbreviations, each defined and cited.", "glossary.yaml")]
-    out.append("# Glossary\n")
-    out.append(f"{len(terms)} terms and abbreviations used in the report, A to Z. Abbreviations are also explained wherever they appear on this site: hover over or focus them.\n")
-    if data.get("note"):
-        out.append(note_block(data["note"], "About the definitions"))
+    lead = (
+        f"{len(terms)} terms and abbreviations used in the report, A to Z. Abbreviations are also explained wherever they appear on this site: hover "
+        "over or focus them."
+    )
+    out = _opening("Glossary", "The report's terms and abbreviations, each defined and cited.", "glossary.yaml", lead, data, "About the definitions")
     out.append(source_line(data["source"], page) + "\n")
     letters = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: _sort_key(t)[0].upper())]
     out.append(" · ".join(f"[{letter}](#letter-{letter.lower()})" for letter, _ in letters) + "\n{ .glossary-letters }\n")
@@ -97,15 +101,15 @@ def format_citation(ref: dict) -> str:
     return citation
 
 
-def _references(content: dict) -> str:
+def _references(content: dict, urls: Urls) -> str:
     page = REFERENCES
     data = content["references"]
     refs = data.get("references", [])
-    out = [front_matter("References", "The works the report cites, each with its own anchor.", "references.yaml")]
-    out.append("# References\n")
-    out.append(f"The {len(refs)} works listed in the report's two bibliographies, by first author. Each entry has its own link target, so other pages can point at it.\n")
-    if data.get("note"):
-        out.append(note_block(data["note"], "Two lists in the report"))
+    lead = (
+        f"The {len(refs)} works listed in the report's two bibliographies, by first author. Each entry has its own link target, so other pages can "
+        "point at it."
+    )
+    out = _opening("References", "The works the report cites, each with its own anchor.", "references.yaml", lead, data, "Two lists in the report")
     sections = {
         "references": [r for r in refs if "references" in r["lists"]],
         "case-study-references": [r for r in refs if "references" not in r["lists"]],
@@ -128,11 +132,12 @@ def _references(content: dict) -> str:
     return "\n".join(out)
 
 
-def _literature_review(content: dict) -> str:
+def _literature_review(content: dict, urls: Urls) -> str:
     page = LITERATURE
     data = content["literature-review"]
-    out = [front_matter("Literature review", "Appendix D: what earlier research says about social innovation and innovative places.", "literature-review.yaml")]
-    out.append("# Literature review\n")
+    out = page_start(
+        "Literature review", "Appendix D: what earlier research says about social innovation and innovative places.", "literature-review.yaml"
+    )
     out.append(text(data["summary"]) + "\n")
     out.append(source_line(data["source"], page) + "\n")
     for section in data.get("sections", []):

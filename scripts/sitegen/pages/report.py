@@ -2,25 +2,29 @@
 
 Every citation line on the site ("Source: Transformers, §4.2.1") links to this page's ``#cite`` anchor.
 """
+
 from __future__ import annotations
 
 import re
 
-from sitegen.markdown import escape, front_matter, note_block, source_inline, source_line
+from sitegen.markdown import escape, note_block, source_inline, source_line
 from sitegen.pages.findings import case_links, text
+from sitegen.render import list_section, page_start, pages_for
 from sitegen.urls import Urls
 
 PAGE = "reference/the-report.md"
 
 
 def build(content: dict) -> dict[str, str]:
-    about = content.get("about")
-    if not about:
-        return {}
-    urls = Urls(content)
+    return pages_for(content, [("about", PAGE, _page)])
+
+
+def _page(content: dict, urls: Urls) -> str:
+    about = content["about"]
     publication = about.get("publication", {})
-    out = [front_matter("The report", "The 2008 NESTA / Young Foundation report this toolkit is drawn from.", "about.yaml")]
-    out.append(f"# The report: *{escape(about['title'])}*\n")
+    out = page_start(
+        "The report", "The 2008 NESTA / Young Foundation report this toolkit is drawn from.", "about.yaml", f"The report: *{escape(about['title'])}*"
+    )
     out.append(f"*{escape(about['subtitle'])}*\n")
     out.append(_publication_facts(publication))
     if publication.get("context"):
@@ -30,16 +34,22 @@ def build(content: dict) -> dict[str, str]:
     out += _research(about)
     out += _case_studies(about, content, urls)
     if about.get("key_messages"):
-        out.append("## Key messages { #key-messages }\n")
-        out.extend(f"- {text(m['text'])} {source_inline(m['source'], PAGE)}" for m in about["key_messages"])
-        out.append("")
+        out.append(
+            list_section(
+                "## Key messages { #key-messages }", (f"{text(m['text'])} {source_inline(m['source'], PAGE)}" for m in about["key_messages"])
+            )
+        )
     out += _how_to_cite(about)
-    return {PAGE: "\n".join(out)}
+    return "\n".join(out)
 
 
 def _publication_facts(publication: dict) -> str:
-    rows = [("Publisher", publication.get("publisher")), ("With", publication.get("partner")),
-            ("Published", publication.get("date")), ("Foreword by", publication.get("foreword_by"))]
+    rows = [
+        ("Publisher", publication.get("publisher")),
+        ("With", publication.get("partner")),
+        ("Published", publication.get("date")),
+        ("Foreword by", publication.get("foreword_by")),
+    ]
     return "\n".join(f"{label}\n:   {text(value)}\n" for label, value in rows if value)
 
 
@@ -70,9 +80,7 @@ def _research(about: dict) -> list[str]:
         out.append(f"**Question:** {text(research['question'])}\n")
     for key, heading in (("methods", "How it was done"), ("outputs", "What it produced")):
         if research.get(key):
-            out.append(f"### {heading} {{ #research-{key} }}\n")
-            out.extend(f"- {text(item)}" for item in research[key])
-            out.append("")
+            out.append(list_section(f"### {heading} {{ #research-{key} }}", (text(item) for item in research[key])))
     if research.get("selection"):
         out.append("### How the case studies were chosen { #research-selection }\n")
         out.append(text(research["selection"]) + "\n")
@@ -122,6 +130,9 @@ def _how_to_cite(about: dict) -> list[str]:
         parts.append(escape(publisher) + (f" and {escape(publication['partner'])}" if publication.get("partner") else ""))
     out = ["## How to cite the report { #cite }\n"]
     out.append(". ".join(parts) + ".\n{ .citation }\n")
-    out.append("Pages on this site cite the report by section, table or appendix, for example “§4.2.1” or “Case study 3 §5.2”; each such citation links here.\n")
+    out.append(
+        "Pages on this site cite the report by section, table or appendix, for example “§4.2.1” or “Case study 3 §5.2”; each such citation links "
+        "here.\n"
+    )
     out.append(source_line(about["source"], PAGE) + "\n")
     return out

@@ -5,10 +5,12 @@ Table A2, progressing and pitfalls; Step Three: the questions per phase, as tick
 stylesheet (docs/assets/css/print.css) hides the site's navigation, puts each phase of Step Three
 on its own sheet and repeats the ``worksheet-footer`` source line at the foot of every printed page.
 """
+
 from __future__ import annotations
 
-from sitegen.markdown import citation, escape, front_matter, relative, source_line, tick_box
-from sitegen.pages.model import cited, inline_source, note_block, phase_link, phase_page, phase_title, questions_markdown
+from sitegen.markdown import citation, escape, relative, source_line, tick_box
+from sitegen.pages.model import inline_source, note_block, phase_link, phase_page, phase_title, questions_markdown
+from sitegen.render import page_start
 from sitegen.urls import Urls
 
 INDEX = "toolkit/index.md"
@@ -33,25 +35,37 @@ def build(content: dict) -> dict[str, str]:
 
 def worksheet_footer(source: str, page: str) -> str:
     """The source line printed at the foot of every sheet (fixed-position in print.css)."""
-    return (
-        f'<p class="source worksheet-footer" markdown>Source: {citation(source, page)}. '
-        f"Printed from the Transformers toolkit.</p>\n"
-    )
+    return f'<p class="source worksheet-footer" markdown>Source: {citation(source, page)}. Printed from the Transformers toolkit.</p>\n'
+
+
+def _worksheet_start(title: str, description: str) -> list[str]:
+    """A step's opening: front matter, heading and the start of the printable worksheet."""
+    return page_start(title, description, "phases.yaml") + ['<div class="worksheet" markdown>\n']
 
 
 def _index(content: dict) -> str:
     page = INDEX
-    out = [front_matter("Toolkit", "Three steps to find your phase of innovation, see what moves you on, and ask the right questions.", "phases.yaml")]
-    out.append("# Toolkit\n")
+    out = page_start("Toolkit", "Three steps to find your phase of innovation, see what moves you on, and ask the right questions.", "phases.yaml")
     out.append(
         "Three steps drawn from the report's practitioner toolkit. Work through them for one service or field at a time. "
         "Each step prints as a worksheet without the site's navigation.\n"
     )
     out.append('<div class="grid cards" markdown>\n')
-    out.append(f"-   **[Step One: diagnose]({relative(page, STEP_ONE)})**\n\n    Compare your service with the description of each phase and decide where you are.\n")
-    out.append(f"-   **[Step Two: progress and pitfalls]({relative(page, STEP_TWO)})**\n\n    What it takes to move on from each phase, and what makes innovation fail there.\n")
-    out.append(f"-   **[Step Three: questions to ask]({relative(page, STEP_THREE)})**\n\n    A checklist of questions for each phase, to print and discuss.\n")
-    out.append(f"-   **[Diagnose your phase]({relative(page, DIAGNOSE)})**\n\n    Answer a short questionnaire in your browser and get your likely phase.\n")
+    out.append(
+        f"-   **[Step One: diagnose]({relative(page, STEP_ONE)})**\n\n"
+        "    Compare your service with the description of each phase and decide where you are.\n"
+    )
+    out.append(
+        f"-   **[Step Two: progress and pitfalls]({relative(page, STEP_TWO)})**\n\n"
+        "    What it takes to move on from each phase, and what makes innovation fail there.\n"
+    )
+    out.append(
+        f"-   **[Step Three: questions to ask]({relative(page, STEP_THREE)})**\n\n"
+        "    A checklist of questions for each phase, to print and discuss.\n"
+    )
+    out.append(
+        f"-   **[Diagnose your phase]({relative(page, DIAGNOSE)})**\n\n    Answer a short questionnaire in your browser and get your likely phase.\n"
+    )
     out.append("</div>\n")
     out.append(source_line("Appendix A", page) + "\n")
     out.append(f"The phases themselves are described in [the lifecycle model]({relative(page, 'model/index.md')}).\n")
@@ -60,29 +74,31 @@ def _index(content: dict) -> str:
 
 def _step_one(content: dict, urls: Urls, phases: list[dict]) -> str:
     page = STEP_ONE
-    out = [front_matter("Step One: diagnose your phase", "Where is your service in the innovation lifecycle? The report's typology for each phase, and the diagnostic.", "phases.yaml")]
-    out.append("# Step One: diagnose your phase\n")
-    out.append('<div class="worksheet" markdown>\n')
+    out = _worksheet_start(
+        "Step One: diagnose your phase",
+        "Where is your service in the innovation lifecycle? The report's typology for each phase, and the diagnostic.",
+    )
     out.append(
         "Pick one service or field. Read the description of each phase below (the report's Table A1) and tick the one "
         "closest to how things are now, not how you would like them to be. Ask people in different roles to do the same "
         "and compare.\n"
     )
-    out.append(f"[Diagnose your phase]({relative(page, DIAGNOSE)}){{ .md-button .md-button--primary }} "
-               "answers a short questionnaire in your browser instead.\n")
+    out.append(
+        f"[Diagnose your phase]({relative(page, DIAGNOSE)}){{ .md-button .md-button--primary }} "
+        "answers a short questionnaire in your browser instead.\n"
+    )
     out.append("## Typology: which phase are you in? { #typology }\n")
     for phase in phases:
         typology = phase["typology"]
         out.append(
-            "- " + tick_box(f"**{phase_link(content, urls, page, phase['id'])}**: {escape(typology['text'])}")
+            "- "
+            + tick_box(f"**{phase_link(content, urls, page, phase['id'])}**: {escape(typology['text'])}")
             + f" {inline_source(typology['source'], page)}"
         )
     out.append("")
     sources = sorted({phase["typology"]["source"] for phase in phases})
     out.append(source_line("; ".join(sources), page) + "\n")
-    out.append(
-        f"Next: [Step Two: progress and pitfalls]({relative(page, STEP_TWO)}) for what it takes to move on from your phase.\n"
-    )
+    out.append(f"Next: [Step Two: progress and pitfalls]({relative(page, STEP_TWO)}) for what it takes to move on from your phase.\n")
     out.append(worksheet_footer("Appendix A, Step One; Table A1", page))
     out.append("</div>\n")
     return "\n".join(out)
@@ -94,14 +110,17 @@ def _items(items: list[str]) -> str:
 
 def _step_two(content: dict, urls: Urls, phases: list[dict]) -> str:
     page = STEP_TWO
-    out = [front_matter("Step Two: progress and pitfalls", "What it takes to move from one phase of innovation to the next, and what makes innovation fail (Table A2).", "phases.yaml")]
-    out.append("# Step Two: progress and pitfalls\n")
-    out.append('<div class="worksheet" markdown>\n')
+    out = _worksheet_start(
+        "Step Two: progress and pitfalls",
+        "What it takes to move from one phase of innovation to the next, and what makes innovation fail (Table A2).",
+    )
     out.append("For each phase: what the report says is needed to reach the next phase, and the barriers and pitfalls that make innovation fail.\n")
     figure = next((item for item in content.get("lifecycle", {}).get("figures", []) if item["figure"] == "Figure A1"), None)
     if figure:
         out.append(f'!!! info "{escape(figure["figure"])}: {escape(figure["title"])}"\n')
-        out.append(f"    The chart is an image in the report and is not reproduced here. What survives in the text: {escape(figure['what_survives'])}\n")
+        out.append(
+            f"    The chart is an image in the report and is not reproduced here. What survives in the text: {escape(figure['what_survives'])}\n"
+        )
         out.append(f"    {source_line(figure['source'], page)}\n")
     rows = [phase for phase in phases if phase.get("progression") or phase.get("pitfalls")]
     out.append("## Progressing and pitfalls, phase by phase { #table-a2 }\n")
@@ -140,16 +159,12 @@ def _step_two(content: dict, urls: Urls, phases: list[dict]) -> str:
 
 def _step_three(content: dict, urls: Urls, phases: list[dict]) -> str:
     page = STEP_THREE
-    out = [front_matter("Step Three: questions to ask", "A printable checklist of the questions to ask in each phase of innovation.", "phases.yaml")]
-    out.append("# Step Three: questions to ask\n")
-    out.append('<div class="worksheet" markdown>\n')
+    out = _worksheet_start("Step Three: questions to ask", "A printable checklist of the questions to ask in each phase of innovation.")
     out.append(
         "A checklist for staff at every level and for local politicians, phase by phase. Go to your phase, tick each "
         "question you can answer with confidence, and talk through the rest. Printed, each phase fits on its own sheet.\n"
     )
-    out.append("Jump to: " + " · ".join(
-        f"[{escape(phase_title(phase))}](#{phase['id']})" for phase in phases if phase.get("step_three")
-    ) + "\n")
+    out.append("Jump to: " + " · ".join(f"[{escape(phase_title(phase))}](#{phase['id']})" for phase in phases if phase.get("step_three")) + "\n")
     for phase in phases:
         step = phase.get("step_three")
         if not step:

@@ -23,7 +23,7 @@ OUT = HERE / "encodings"
 
 def _rows() -> list[list[str]]:
     text = ORIGINAL.read_bytes().decode("utf-8")
-    return [row for row in csv.reader(io.StringIO(text, newline=""))]
+    return list(csv.reader(io.StringIO(text, newline="")))
 
 
 def _table(rows: list[list[str]], delimiter: str, newline: str) -> str:

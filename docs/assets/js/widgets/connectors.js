@@ -765,3 +765,6 @@ export function bindConnectors(root, runtime) {
     return section;
   }
 }
+
+// The pure helpers above, for the unit tests (tests/js/).
+export { capital, fixed, namesList, number, percent, score };

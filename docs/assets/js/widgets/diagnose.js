@@ -723,7 +723,7 @@ function safeDecode(text) {
 function jsonMessage(name, text, message) {
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
   const position = /position (\d+)/.exec(message);
-  const reason = message.replace(/\s*(in JSON )?at position \d+.*$/, "").replace(/^JSON\.parse: /, "");
+  const reason = message.replace(/\s*(in JSON )?at (position \d+|line \d+ column \d+).*$/, "").replace(/^JSON\.parse: /, "");
   let where = "";
   if (lineColumn) {
     where = `line ${lineColumn[1]}, column ${lineColumn[2]}: `;
@@ -733,3 +733,6 @@ function jsonMessage(name, text, message) {
   }
   return `${name}: ${where}not valid JSON: ${reason}`;
 }
+
+// The pure helpers above, for the unit tests (tests/js/).
+export { jsonMessage, optionsFor, safeDecode, signed };
