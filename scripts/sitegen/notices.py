@@ -113,10 +113,7 @@ def render_page(components: list[dict]) -> str:
         "apply to one build only. The full licence texts are in",
         "[THIRD-PARTY-NOTICES.txt](../THIRD-PARTY-NOTICES.txt), which the site also ships.",
     ]
-    for builds, heading in SECTIONS:
-        section = [c for c in components if tuple(c["builds"]) == builds]
-        if not section:
-            continue
+    for heading, section in _sections(components):
         lines += ["", f"## {heading}", "", "| Component | Version | Licence | In the site |", "| --- | --- | --- | --- |"]
         for component in section:
             lines.append(
@@ -132,6 +129,14 @@ def render_page(components: list[dict]) -> str:
                     f"| {_link(part['name'], part['home'])} | {_link(part['licence'], part['licence_url'])} | {_cell(part.get('note', ''))} |"
                 )
     return "\n".join(lines) + "\n"
+
+
+def _sections(components: list[dict]):
+    """``(heading, components)`` for each non-empty section of :data:`SECTIONS`, in order: both renderers group alike."""
+    for builds, heading in SECTIONS:
+        section = [c for c in components if tuple(c["builds"]) == builds]
+        if section:
+            yield heading, section
 
 
 def _rule(char: str = "-") -> str:
@@ -150,10 +155,7 @@ def render_text(components: list[dict]) -> str:
         "repository). The site also ships the work of others listed below. The entries under",
         "'In a MkDocs build' and 'In a Zensical build' apply to a site built with that generator.",
     ]
-    for builds, heading in SECTIONS:
-        section = [c for c in components if tuple(c["builds"]) == builds]
-        if not section:
-            continue
+    for heading, section in _sections(components):
         lines += ["", heading, _rule()]
         for component in section:
             version = f" {component['version']}" if component.get("version") else ""
