@@ -1,0 +1,121 @@
+"""Checking answers: one respondent's ratings, a team's list, and the shapes an answers file may take."""
+
+from __future__ import annotations
+
+import difflib
+
+from innovation_toolkit.diagnostic.bundle import DONT_KNOW, MAX_RESPONDENTS, _question_index, _scale, _scale_bounds, _short
+from innovation_toolkit.errors import InputError
+
+
+def _unknown_question(data: dict, question_id) -> InputError:
+    known = list(_question_index(data))
+    close = difflib.get_close_matches(str(question_id), known, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else " (run `innovation-toolkit diagnose --questions` to list them)"
+    return InputError(f"unknown question id {_short(question_id)}{hint}")
+
+
+def _normalise_value(data: dict, question: dict, value):
+    """Return the rating as an int, or None for "don't know"; raise InputError otherwise."""
+    if value is None or value == DONT_KNOW:
+        return None
+    low, high = _scale_bounds(_scale(data, question))
+    expected = f'a whole number from {low} to {high} or "{DONT_KNOW}"'
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError(f"answer to '{question['id']}' must be {expected}, got {_short(value)}")
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")) or not value.is_integer():
+            raise InputError(f"answer to '{question['id']}' must be {expected}, got {_short(value)}")
+        value = int(value)
+    if not low <= value <= high:
+        raise InputError(f"answer to '{question['id']}' is {value}, out of range: expected {expected}")
+    return value
+
+
+def validate_answers(data: dict, answers) -> dict:
+    """Check one respondent's answers; return them as ``{question id: int or None}``.
+
+    Raises ``InputError`` with a one-line message for answers that are not a mapping, an
+    unknown question id, a value of the wrong type or out of the question's scale.
+    Questions left out are treated as "don't know".
+
+    >>> from innovation_toolkit.diagnostic.bundle import example_bundle
+    >>> validate_answers(example_bundle(), {"pilots": 4, "spread": "dont-know"})
+    {'pilots': 4, 'spread': None}
+    """
+    if not isinstance(answers, dict):
+        raise InputError(f"answers must be a mapping of question id to rating, got {type(answers).__name__}")
+    index = _question_index(data)
+    normalised = {}
+    for question_id, value in answers.items():
+        if question_id not in index:
+            raise _unknown_question(data, question_id)
+        normalised[question_id] = _normalise_value(data, index[question_id], value)
+    return normalised
+
+
+def validate_respondents(data: dict, respondents) -> list[dict]:
+    """Check a team: a non-empty list of ``{"name", "role" (optional), "answers"}``.
+
+    Returns the respondents with normalised answers; messages name the respondent.
+    """
+    if not isinstance(respondents, list):
+        raise InputError(f"a team must be a list of respondents, got {type(respondents).__name__}")
+    if not respondents:
+        raise InputError("the team has no respondents")
+    if len(respondents) > MAX_RESPONDENTS:
+        raise InputError(f"too many respondents ({len(respondents)}); at most {MAX_RESPONDENTS}")
+    checked, seen = [], set()
+    for number, respondent in enumerate(respondents, start=1):
+        where = f"respondent {number}"
+        if not isinstance(respondent, dict):
+            raise InputError(f"{where}: expected a mapping with 'name' and 'answers', got {type(respondent).__name__}")
+        unknown = sorted(set(respondent) - {"name", "role", "answers"})
+        if unknown:
+            raise InputError(f"{where}: unknown field {_short(unknown[0])} (expected name, role, answers)")
+        name = respondent.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise InputError(f"{where}: 'name' must be a non-empty text")
+        name = name.strip()
+        where = f"respondent {number} ({name})"
+        if name in seen:
+            raise InputError(f"{where}: the name is used twice; give each respondent a distinct name")
+        seen.add(name)
+        role = respondent.get("role")
+        if role is not None and not isinstance(role, str):
+            raise InputError(f"{where}: 'role' must be text")
+        if "answers" not in respondent:
+            raise InputError(f"{where}: missing 'answers'")
+        try:
+            answers = validate_answers(data, respondent["answers"])
+        except InputError as error:
+            raise InputError(f"{where}: {error}") from None
+        checked.append({"name": name, "role": (role or "").strip() or None, "answers": answers})
+    return checked
+
+
+def read_answers_document(data: dict, document) -> dict:
+    """Interpret a loaded answers file (the JSON the page downloads, or a YAML/JSON file).
+
+    Three shapes are accepted: a mapping of question id to rating; a mapping with
+    ``answers`` (and optional ``name``, ``role``, ``questionnaire_version``); or a list of
+    respondents (team mode). Returns ``{"mode": "single", "answers": …}`` or
+    ``{"mode": "team", "respondents": …}``, validated.
+    """
+    if isinstance(document, list):
+        return {"mode": "team", "respondents": validate_respondents(data, document)}
+    if isinstance(document, dict) and "answers" in document and isinstance(document["answers"], dict):
+        extra = sorted(set(document) - {"answers", "name", "role", "questionnaire_version"})
+        if extra:
+            raise InputError(f"unknown field {_short(extra[0])} next to 'answers' (expected name, role, questionnaire_version)")
+        if "respondents" in document:
+            raise InputError("use either 'answers' or a list of respondents, not both")
+        return {"mode": "single", "answers": validate_answers(data, document["answers"])}
+    if isinstance(document, dict) and "respondents" in document:
+        extra = sorted(set(document) - {"respondents", "questionnaire_version"})
+        if extra:
+            raise InputError(f"unknown field {_short(extra[0])} next to 'respondents'")
+        return {"mode": "team", "respondents": validate_respondents(data, document["respondents"])}
+    if document is None:
+        raise InputError("the answers file is empty")
+    return {"mode": "single", "answers": validate_answers(data, document)}
