@@ -2,10 +2,65 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import unicodedata
 
-from innovation_toolkit.diagnostic.bundle import DONT_KNOW, MAX_RESPONDENTS, _question_index, _scale, _scale_bounds, _short
+from innovation_toolkit.diagnostic.bundle import DONT_KNOW, MAX_NAME_LENGTH, MAX_RESPONDENTS, _question_index, _scale, _scale_bounds, _short
 from innovation_toolkit.errors import InputError
+
+
+def clean_name(value, what: str) -> str | None:
+    """A short single-line text a user typed (a service, a name, a role), checked; ``None`` if empty.
+
+    Raises ``InputError`` for text longer than ``MAX_NAME_LENGTH`` characters or holding
+    control or bidirectional-override characters, naming ``what`` and never echoing the value.
+
+    >>> clean_name("  Children's services, Highland ", "the service")
+    "Children's services, Highland"
+    >>> clean_name("a" * 500, "the service")
+    Traceback (most recent call last):
+    ...
+    innovation_toolkit.errors.InputError: the service is too long (500 characters; at most 120)
+    """
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"{what} must be text, got {type(value).__name__}")
+    if len(value) > MAX_NAME_LENGTH:
+        raise InputError(f"{what} is too long ({len(value)} characters; at most {MAX_NAME_LENGTH})")
+    for position, character in enumerate(value, start=1):
+        if unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp") and character not in "\u200d":
+            raise InputError(f"{what}, character {position}: control or formatting character U+{ord(character):04X} is not allowed")
+    return value.strip() or None
+
+
+def validate_record(record) -> dict:
+    """Check what the result is a record of: ``{"service": text or None, "date": "YYYY-MM-DD" or None}``.
+
+    >>> validate_record({"service": "Youth services", "date": "2026-12-01"})
+    {'service': 'Youth services', 'date': '2026-12-01'}
+    >>> validate_record(None)
+    {'service': None, 'date': None}
+    """
+    if record is None:
+        record = {}
+    if not isinstance(record, dict):
+        raise InputError(f"the record must be a mapping with 'service' and 'date', got {type(record).__name__}")
+    unknown = sorted(set(record) - {"service", "date"})
+    if unknown:
+        raise InputError(f"unknown field {_short(unknown[0])} in the record (expected service, date)")
+    date = record.get("date")
+    if isinstance(date, datetime.date):  # YAML reads an unquoted 2026-12-01 as a date
+        date = date.isoformat()
+    if date is not None:
+        if not isinstance(date, str) or len(date) != 10:
+            raise InputError("the date must be written YYYY-MM-DD, for example 2026-12-01")
+        try:
+            date = datetime.date.fromisoformat(date).isoformat()
+        except ValueError:
+            raise InputError("the date must be a real day written YYYY-MM-DD, for example 2026-12-01") from None
+    return {"service": clean_name(record.get("service"), "the service or area name"), "date": date}
 
 
 def _unknown_question(data: dict, question_id) -> InputError:

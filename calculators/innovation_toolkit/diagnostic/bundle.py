@@ -9,6 +9,8 @@ FRAGMENT_VERSION = "v1"
 TEAM_FRAGMENT_VERSION = "t1"
 MAX_FRAGMENT_LENGTH = 20_000
 MAX_RESPONDENTS = 100
+#: Longest service or area name, respondent name or role accepted (characters).
+MAX_NAME_LENGTH = 120
 
 
 def _questions(data: dict) -> list[dict]:

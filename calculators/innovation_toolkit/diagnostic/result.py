@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from innovation_toolkit.diagnostic.answers import validate_answers
+from innovation_toolkit.diagnostic.answers import validate_answers, validate_record
 from innovation_toolkit.diagnostic.bundle import (
     _corner_names,
     _label,
@@ -241,7 +241,7 @@ def _no_evidence() -> InputError:
     return InputError("no answer points to any phase: rate at least one statement above or below the neutral point")
 
 
-def diagnose(data: dict, answers: dict) -> dict:
+def diagnose(data: dict, answers: dict, record: dict | None = None) -> dict:
     """Diagnose one respondent's phase from ``answers`` (question id → rating or "dont-know").
 
     Returns a JSON-serialisable dict with ``phase``, ``phase_number``, ``phase_name``,
@@ -249,7 +249,9 @@ def diagnose(data: dict, answers: dict) -> dict:
     ``ranking``, ``confidence`` (``value`` 0–1, ``level``, ``agreement``, ``coverage``,
     ``runner_up``, ``margin``, ``explanation``), ``triangle``, ``progression``,
     ``pitfalls``, ``questions`` (Step Three), ``similar_cases``, ``notes`` and
-    ``action_plan``. Raises ``InputError`` for invalid answers or when no answer points
+    ``action_plan``, and ``record`` (``service``, ``date`` as given in ``record``, checked
+    by ``validate_record``; ``respondents`` (names, team mode only) and ``respondent_count``).
+    Raises ``InputError`` for invalid answers or when no answer points
     to any phase.
 
     >>> from innovation_toolkit.diagnostic.bundle import example_bundle
@@ -257,9 +259,12 @@ def diagnose(data: dict, answers: dict) -> dict:
     >>> result["phase"], result["confidence"]["level"]
     ('mobilisation', 'high')
     """
+    checked_record = validate_record(record)
     values = validate_answers(data, answers)
     scored = _score(data, values)
     if scored["phase"] is None:
         raise _no_evidence()
     value = scored["confidence"]["agreement"] * scored["confidence"]["coverage"]
-    return _result(data, values, scored, _finish_confidence(data, scored, value))
+    result = _result(data, values, scored, _finish_confidence(data, scored, value))
+    result["record"] = {**checked_record, "respondents": None, "respondent_count": 1}
+    return result

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from innovation_toolkit.diagnostic.answers import validate_respondents
+from innovation_toolkit.diagnostic.answers import validate_record, validate_respondents
 from innovation_toolkit.diagnostic.bundle import _label, _phase_index, _phases, _questions, _scale
 from innovation_toolkit.diagnostic.result import _no_evidence, _result
 from innovation_toolkit.diagnostic.scoring import _finish_confidence, _score
 
 
-def diagnose_team(data: dict, respondents: list) -> dict:
+def diagnose_team(data: dict, respondents: list, record: dict | None = None) -> dict:
     """Diagnose a team: each respondent's phase, the aggregate, and where they disagree.
 
     ``respondents`` is a list of ``{"name", "role" (optional), "answers"}``. The aggregate
@@ -19,6 +19,7 @@ def diagnose_team(data: dict, respondents: list) -> dict:
     confidence), ``phase_counts``, ``consensus`` and ``disagreements`` (questions whose
     ratings lie at least the configured threshold apart, widest first).
     """
+    checked_record = validate_record(record)
     checked = validate_respondents(data, respondents)
     phases = _phase_index(data)
     scoring = data["questionnaire"]["scoring"]
@@ -79,4 +80,5 @@ def diagnose_team(data: dict, respondents: list) -> dict:
         "disagreements": disagreements,
         "disagreement_threshold": threshold,
     }
+    result["record"] = {**checked_record, "respondents": [m["name"] for m in members], "respondent_count": len(members)}
     return result
