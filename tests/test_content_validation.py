@@ -122,3 +122,35 @@ def test_command_exits_non_zero_with_errors(content_dir):
     )
     assert run.returncode == 1
     assert "things[0].count" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("written", "advice"),
+    [
+        ("In 2005-07 the Government announced allocations.", "write a month in words ('July 2005') or a financial year with an en dash ('2005–07')"),
+        ("The project ran 2003-2005.", "write a range with an en dash ('2003–2005')"),
+        ("Funding for 2006-08.", "write a month in words ('August 2006') or a financial year with an en dash ('2006–08')"),
+        ("Figures for 2005-19 are missing.", "write a range with an en dash ('2005–19')"),
+    ],
+)
+def test_months_in_iso_form_and_hyphenated_ranges_fail_validation(content_dir, written, advice):
+    """Content dates are written for readers (content/README.md, Dates); the validator names the fix."""
+    (content_dir / "things.yaml").write_text(GOOD.replace('source: "§4.1"', f'source: "§4.1"\n    note: "{written}"').replace("    count: 3\n", ""))
+    THING_SCHEMA["properties"]["things"]["items"]["properties"]["note"] = {"type": "string"}
+    try:
+        (content_dir / "schema" / "things.schema.json").write_text(json.dumps(THING_SCHEMA))
+        errors = validate_content(content_dir)
+    finally:
+        del THING_SCHEMA["properties"]["things"]["items"]["properties"]["note"]
+    assert len(errors) == 1 and errors[0].startswith("content/things.yaml:4: things[0].note: ") and errors[0].endswith(advice), errors
+
+
+@pytest.mark.parametrize("written", ["July 2005", "2003–2005", "2006–07", "see https://example.org/2006-07/report", "ISBN 1-84875-029-0", "pp 12-18"])
+def test_dates_written_for_readers_pass_validation(content_dir, written):
+    (content_dir / "things.yaml").write_text(GOOD.replace('source: "§4.1"', f'source: "§4.1"\n    note: "{written}"').replace("    count: 3\n", ""))
+    THING_SCHEMA["properties"]["things"]["items"]["properties"]["note"] = {"type": "string"}
+    try:
+        (content_dir / "schema" / "things.schema.json").write_text(json.dumps(THING_SCHEMA))
+        assert validate_content(content_dir) == []
+    finally:
+        del THING_SCHEMA["properties"]["things"]["items"]["properties"]["note"]

@@ -10,6 +10,7 @@ that defines a slug with ``"x-defines": KIND`` and a property that refers to one
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,6 +154,63 @@ def _annotations(instance: Any, schema: Any, resolver, path: Path_, validator_fo
             yield from _annotations(item, schema["items"], resolver, path + (index,), validator_for)
 
 
+# Dates are written for readers (content/README.md, "Dates"): months in words ("July 2005"),
+# ranges with an en dash ("2003–2005", financial years "2006–07"). A year followed by a hyphen
+# and two or four digits is either a month in ISO form or a range with a hyphen: both refused.
+_HYPHEN_DATE = re.compile(r"(?<![\w/.-])((?:1[89]|20)[0-9]{2})-([0-9]{2}(?:[0-9]{2})?)(?![\w/-])")
+_URL = re.compile(r"https?://\S+")
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
+
+
+def date_style_errors(data: Any) -> Iterator[tuple[Path_, str]]:
+    """Dates written as a month in ISO form or as a range with a hyphen, with the fix to make.
+
+    >>> for _, message in date_style_errors({"date": "2005-07", "text": "in 2003-2005, see https://x.org/2006-07"}):
+    ...     print(message)
+    '2005-07': write a month in words ('July 2005') or a financial year with an en dash ('2005–07')
+    '2003-2005': write a range with an en dash ('2003–2005')
+    """
+    for path, text in _strings(data):
+        for match in _HYPHEN_DATE.finditer(_URL.sub(" ", text)):
+            year, tail = match.groups()
+            if len(tail) == 4:
+                yield path, f"'{match.group(0)}': write a range with an en dash ('{year}–{tail}')"
+            elif 1 <= int(tail) <= 12:
+                yield (
+                    path,
+                    (
+                        f"'{match.group(0)}': write a month in words ('{_MONTHS[int(tail) - 1]} {year}') "
+                        f"or a financial year with an en dash ('{year}–{tail}')"
+                    ),
+                )
+            else:
+                yield path, f"'{match.group(0)}': write a range with an en dash ('{year}–{tail}')"
+
+
 def validate_content(root: Path | str = CONTENT) -> list[str]:
     """Validate every file under ``root``; return the errors (empty when all is well)."""
     root = Path(root)
@@ -190,6 +248,8 @@ def validate_content(root: Path | str = CONTENT) -> list[str]:
             errors.append(f"{name}:{document.line(path)}: {_display(path)}: {schema_error.message}")
         if schema_errors or is_example:
             continue
+        for path, message in date_style_errors(document.data):
+            errors.append(f"{name}:{document.line(path)}: {_display(path)}: {message}")
         if file.parent != root and isinstance(document.data, dict) and document.data.get("id") != file.stem:
             errors.append(f"{name}:{document.line(('id',))}: id: must equal the file name '{file.stem}'")
         resolver = registry.resolver(base_uri=schemas[type_].get("$id", ""))
