@@ -56,7 +56,9 @@ def _glossary(content: dict, urls: Urls) -> str:
             shown = f" ({escape(abbreviation)})" if abbreviation and abbreviation.lower() != term["term"].lower() else ""
             out.append(f"### {text(term['term'])}{shown} {{ #{term['id']} }}\n")
             if abbreviation:
-                unexplained = " (the report does not spell it out; the expansion given is the usual one)" if term.get("expanded_in_report") is False else ""
+                unexplained = (
+                    " (the report does not spell it out; the expansion given is the usual one)" if term.get("expanded_in_report") is False else ""
+                )
                 out.append(f"**Abbreviation:** {escape(abbreviation)}{unexplained}\n")
             out.append(text(term["definition"]) + "\n")
             if term.get("note"):
