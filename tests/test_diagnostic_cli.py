@@ -161,3 +161,78 @@ def test_real_process_never_prints_a_traceback(bundle_file, tmp_path):
     )
     assert run_.returncode == 2
     assert "Traceback" not in run_.stderr and run_.stderr.startswith("error: ")
+
+
+# ---------------------------------------------------------------- several files: a facilitated session
+
+
+def write_participants(tmp_path: Path) -> list[Path]:
+    import yaml
+
+    knowsley = yaml.safe_load((CALIBRATION / "knowsley.yaml").read_text(encoding="utf-8"))["answers"]
+    highlands = yaml.safe_load((CALIBRATION / "highlands.yaml").read_text(encoding="utf-8"))["answers"]
+    ann = tmp_path / "ann.yaml"
+    ann.write_text(yaml.safe_dump({"name": "Ann", "role": "frontline", "date": "2026-12-01", "answers": knowsley}), encoding="utf-8")
+    bob = tmp_path / "bob.json"
+    bob.write_text(json.dumps({"name": "Bob", "role": "manager", "answers": highlands, "questionnaire_version": 1}), encoding="utf-8")
+    team = tmp_path / "team.yaml"
+    team.write_text(yaml.safe_dump({"respondents": [{"name": "Cy", "answers": knowsley}, {"name": "ann", "answers": knowsley}]}), encoding="utf-8")
+    nameless = tmp_path / "nameless.json"
+    tower_hamlets = yaml.safe_load((CALIBRATION / "tower-hamlets.yaml").read_text(encoding="utf-8"))["answers"]
+    nameless.write_text(json.dumps(tower_hamlets), encoding="utf-8")
+    return [ann, bob, team, nameless]
+
+
+def test_several_files_merge_into_one_team(capsys, bundle_file, tmp_path):
+    files = write_participants(tmp_path)
+    code, out, err = run(capsys, *files, "--service", "Youth services", "--json", "--data", bundle_file)
+    assert code == 0
+    result = json.loads(out)
+    assert result["record"] == {
+        "service": "Youth services",
+        "date": "2026-12-01",
+        "respondents": ["Ann", "Bob", "Cy", "Participant 4"],
+        "respondent_count": 4,
+    }
+    assert [role["role"] for role in result["team"]["roles"]] == ["frontline", "manager", "no role given"]
+    assert len(result["team"]["talk_first"]) <= 5
+    # ann in team.yaml has Ann's answers: counted once, reported on one line.
+    assert err == f"note: ann is in both {files[0]} and {files[2]} with the same answers: counted once\n"
+
+
+def test_several_files_as_markdown_carry_the_record(capsys, bundle_file, tmp_path):
+    files = write_participants(tmp_path)
+    code, out, _ = run(capsys, *files[:2], "--service", "Youth <b>services</b>", "--data", bundle_file)
+    assert code == 0
+    assert "**Service or area:** Youth &lt;b&gt;services&lt;/b&gt;  \n**Date:** 2026-12-01  \n**Respondents (2):** Ann, Bob" in out
+    assert "## Team" in out and "### Phase by role" in out
+
+
+def test_a_single_file_keeps_its_single_result_and_takes_the_record(capsys, bundle_file):
+    code, out, _ = run(capsys, CALIBRATION / "knowsley.yaml", "--service", "Knowsley", "--date", "2026-12-01", "--json", "--data", bundle_file)
+    assert code == 0
+    result = json.loads(out)
+    assert "team" not in result and result["record"]["service"] == "Knowsley" and result["record"]["date"] == "2026-12-01"
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--date", "2026-11-30"], "ann.yaml: the date is '2026-12-01' but the command line gives '2026-11-30'"),
+        (["--date", "2026-02-30"], "the date must be a real day"),
+    ],
+)
+def test_conflicting_records_are_one_line(capsys, bundle_file, tmp_path, extra, message):
+    files = write_participants(tmp_path)
+    code, out, err = run(capsys, *files, *extra, "--data", bundle_file)
+    assert code == 2 and out == ""
+    assert err.startswith("error: ") and err.count("\n") == 1 and message in err
+
+
+def test_a_bad_file_among_several_is_named(capsys, bundle_file, tmp_path):
+    files = write_participants(tmp_path)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: Dee\nanswers: {new-structures: 9}\n", encoding="utf-8")
+    code, _, err = run(capsys, *files, bad, "--data", bundle_file)
+    assert code == 2 and err.count("\n") == 1
+    assert f"error: {bad}: answer to 'new-structures' is 9, out of range" in err

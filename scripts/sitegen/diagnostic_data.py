@@ -11,9 +11,14 @@ Bundle layout::
     {"format": 1,
      "questionnaire": {version, title, introduction, source, scales, scoring, sections, questions},
      "phases": [{id, number, name, summary, typology, description, source, progression,
-                 pitfalls, table_a2_note, triangle, step_three}],
+                 pitfalls, table_a2_note, triangle, step_three,
+                 case_study_examples: [{case_study, text, source, note}]}],
      "corners": [{id, name, meaning, source}],
-     "case_studies": [{id, title, place, phase, explanation, source, note}]}
+     "case_studies": [{id, number, title, place, phase, explanation, source, note}]}
+
+``case_studies`` holds every case study the report places in a phase (``phase`` set) or uses
+as an example of one (``phase`` None unless also placed; the phase's ``case_study_examples``
+say where).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from __future__ import annotations
 import copy
 
 BUNDLE_FORMAT = 1
+VERDICT_KINDS = ("clear", "between", "unclear")
 
 
 class DiagnosticDataError(ValueError):
@@ -48,6 +54,10 @@ def _phases(content: dict) -> list[dict]:
                 "table_a2_note": phase.get("table_a2_note"),
                 "triangle": copy.deepcopy(phase.get("strategic_triangle")),
                 "step_three": copy.deepcopy(phase.get("step_three")),
+                "case_study_examples": [
+                    {"case_study": e["case_study"], "text": e["text"], "source": e["source"], "note": e.get("note")}
+                    for e in phase.get("case_study_examples") or []
+                ],
             }
         )
     return phases
@@ -61,9 +71,11 @@ def _corners(content: dict) -> list[dict]:
 def _case_studies(content: dict) -> list[dict]:
     cases = []
     records = content.get("case-studies") or {}
+    examples = {e["case_study"] for phase in content["phases"]["phases"] for e in phase.get("case_study_examples") or []}
     for slug, record in sorted(records.items(), key=lambda item: (item[1].get("number", 99), item[0])):
         placement = record.get("phase") or {}
-        if not placement.get("placed"):
+        placed = bool(placement.get("placed"))
+        if not placed and slug not in examples:
             continue
         cases.append(
             {
@@ -71,10 +83,10 @@ def _case_studies(content: dict) -> list[dict]:
                 "number": record.get("number"),
                 "title": record.get("short_title") or record["title"],
                 "place": record.get("place"),
-                "phase": placement["phase"],
-                "explanation": placement.get("explanation"),
-                "source": placement.get("source"),
-                "note": placement.get("note"),
+                "phase": placement["phase"] if placed else None,
+                "explanation": placement.get("explanation") if placed else None,
+                "source": placement.get("source") if placed else None,
+                "note": placement.get("note") if placed else None,
             }
         )
     return cases
@@ -110,8 +122,20 @@ def _check(bundle: dict) -> None:
     if sorted(p["number"] for p in bundle["phases"]) != list(range(len(phase_ids))):
         problems.append("phases: numbers must run 0, 1, 2, … without gaps")
     for case in bundle["case_studies"]:
-        if case["phase"] not in phase_ids:
+        if case["phase"] is not None and case["phase"] not in phase_ids:
             problems.append(f"case study '{case['id']}': unknown phase '{case['phase']}'")
+    case_ids = {case["id"] for case in bundle["case_studies"]}
+    for phase in bundle["phases"]:
+        for example in phase["case_study_examples"]:
+            if example["case_study"] not in case_ids:
+                problems.append(f"phase '{phase['id']}': example case study '{example['case_study']}' is not a case study")
+    scoring = questionnaire["scoring"]
+    for key in ("verdict", "triangle_gap"):
+        if key not in scoring:
+            problems.append(f"diagnostic scoring: '{key}' is missing (the verdict rule needs it)")
+    bands = sorted(scoring["confidence_levels"], key=lambda band: band["minimum"])
+    if bands and set(bands[0].get("verdicts", VERDICT_KINDS)) != set(VERDICT_KINDS):
+        problems.append(f"diagnostic confidence level '{bands[0]['level']}': the lowest band must allow every verdict")
     if problems:
         raise DiagnosticDataError("; ".join(problems))
 

@@ -3,6 +3,12 @@
 ``diagnose --questions`` prints the questionnaire; ``diagnose ANSWERS.yaml`` (or ``.json``)
 prints the result as Markdown-formatted text, ``--json`` as JSON. A file holding a list of
 respondents (each with ``name``, optional ``role`` and ``answers``) is diagnosed as a team.
+Several files (``diagnose ann.yaml bob.json team.yaml``), each one person or a team, are
+merged into one team with ``merge_respondents``: a person without a name is called
+"Participant N", a name met twice is counted once (the first file's answers are kept) and
+each such duplicate is reported on standard error, one line each. ``--service`` and
+``--date`` record what was assessed and when; files may carry ``service`` and ``date``
+too, and values that differ are an error. ``-`` reads one file from standard input.
 The questionnaire and everything the result quotes from the report come from a data bundle
 generated from content/ (``make generate``); ``--data`` points at another bundle.
 """
@@ -11,15 +17,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
-from innovation_toolkit.diagnostic import DONT_KNOW, diagnose_document, to_markdown
+from innovation_toolkit.diagnostic import DONT_KNOW, diagnose, diagnose_team, merge_respondents, read_answers_document, to_markdown, validate_record
+from innovation_toolkit.diagnostic.merge import combine_records
+from innovation_toolkit.diagnostic.reading import parse_answers_text as _parse_answers_text
+from innovation_toolkit.diagnostic.sanitise import plain_text
 from innovation_toolkit.errors import InputError
-from innovation_toolkit.files import display_name, json_text, read_bounded
-from innovation_toolkit.jsonload import no_duplicate_keys
+from innovation_toolkit.files import STDIN, display_name, json_text, read_bounded
 
 #: Largest answers file read. One respondent's answers to the questionnaire's two dozen
 #: questions take about 1 KB (a few KB with comments, as in tests/calibration/); a team
@@ -27,6 +34,9 @@ from innovation_toolkit.jsonload import no_duplicate_keys
 #: so 2 MB also keeps the slowest accepted file to about five seconds. A device or endless
 #: pipe given as the answers file stops here.
 MAX_ANSWERS_BYTES = 2_000_000
+
+#: Most answers files merged in one run (the most respondents a team may have).
+MAX_ANSWERS_FILES = 100
 
 #: Largest data bundle read with --data (the packaged one is about 45 KB).
 MAX_BUNDLE_BYTES = 10_000_000
@@ -36,11 +46,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "diagnose",
         help="diagnose a service's phase in the innovation lifecycle from questionnaire answers",
-        description="Diagnose where a service sits in the local social innovation lifecycle (Appendix A, Step One).",
+        description="Diagnose where a service sits in the local social innovation lifecycle (Appendix A, Step One). "
+        "Give several answers files (each one person or a team) to merge them into one team; a name met twice is counted once "
+        "and reported on standard error.",
     )
     parser.add_argument(
-        "answers", nargs="?", type=Path, help="answers file (.yaml or .json): question id → rating, or a list of respondents ('-': standard input)"
+        "answers",
+        nargs="*",
+        type=Path,
+        help="answers files (.yaml or .json): question id → rating, or a list of respondents; several files are merged into one team "
+        "('-': standard input)",
     )
+    parser.add_argument("--service", metavar="NAME", help="the service or area assessed, for the record")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="the date of the assessment, for the record")
     parser.add_argument("--questions", action="store_true", help="print the questionnaire and exit")
     parser.add_argument("--json", action="store_true", help="print the result (or the questionnaire) as JSON")
     parser.add_argument(
@@ -88,48 +106,13 @@ def decode(data: bytes, name: str, encoding: str = "utf-8-sig") -> str:
         raise InputError(f"not UTF-8 text ({name}, byte {error.start + 1}): save the file as UTF-8") from None
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that rejects a key given twice, which would silently drop an answer."""
-
-
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen: dict[object, int] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if isinstance(key, (str, int, float, bool)) and key in seen:
-            mark = key_node.start_mark
-            raise InputError(f"{key!r} appears twice (first on line {seen[key]})", line=mark.line + 1, column=mark.column + 1)
-        if isinstance(key, (str, int, float, bool)):
-            seen[key] = key_node.start_mark.line + 1
-    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def parse_answers_text(text: str, name: str) -> object:
-    """Parse an answers file as JSON (``.json``) or YAML (anything else), with positions in errors."""
-    if name.lower().endswith(".json"):
-        try:
-            return json.loads(text, object_pairs_hook=no_duplicate_keys)
-        except json.JSONDecodeError as error:
-            raise _positioned(name, f"not valid JSON: {error.msg}", error.lineno, error.colno) from None
-        except InputError as error:
-            raise InputError(f"{name}: {error}") from None
-        except RecursionError:
-            raise InputError(f"{name}: not valid answers: lists or mappings nested too deeply") from None
-    try:
-        return yaml.load(text, Loader=_StrictLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "malformed YAML"
-        raise _positioned(name, f"not valid YAML: {problem}", mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
-    except InputError as error:
-        raise InputError(f"{name}: {error}") from None
-    except yaml.YAMLError as error:
-        raise InputError(f"{name}: not valid YAML: {str(error).splitlines()[0]}") from None
-    except RecursionError:
-        raise InputError(f"{name}: not valid answers: lists or mappings nested too deeply") from None
+    """Parse an answers file as JSON (``.json``) or YAML (anything else), with positions in errors.
+
+    The reading itself is ``innovation_toolkit.diagnostic.reading.parse_answers_text``
+    (strict JSON, alias-free YAML, bounded nesting), shared with the page.
+    """
+    return _parse_answers_text(text, name)
 
 
 def format_questionnaire(bundle: dict) -> str:
@@ -160,9 +143,20 @@ def format_questionnaire(bundle: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _read_file(path: Path) -> tuple[str, object]:
+    name = display_name(path)
+    text = decode(read_bounded(path, MAX_ANSWERS_BYTES, "answers file"), name)
+    return plain_text(name, 200), parse_answers_text(text, name)
+
+
 def run(args: argparse.Namespace) -> int:
-    if not args.questions and args.answers is None:
+    if not args.questions and not args.answers:
         raise InputError("give an answers file, or --questions to print the questionnaire")
+    if len(args.answers) > MAX_ANSWERS_FILES:
+        raise InputError(f"too many answers files ({len(args.answers)}); at most {MAX_ANSWERS_FILES}")
+    if sum(1 for path in args.answers if str(path) == STDIN) > 1:
+        raise InputError("standard input ('-') can be read only once")
+    given = validate_record({"service": args.service, "date": args.date})
     bundle = load_bundle(args.data)
     bundle_name = display_name(args.data) if args.data is not None else "the packaged data bundle"
     if args.questions:
@@ -171,13 +165,25 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(format_questionnaire(bundle), end="")
         return 0
-    name = display_name(args.answers)
-    text = decode(read_bounded(args.answers, MAX_ANSWERS_BYTES, "answers file"), name)
-    document = parse_answers_text(text, name)
-    try:
-        result = diagnose_document(bundle, document)
-    except InputError as error:
-        raise InputError(f"{name}: {error}") from None
+    files = [_read_file(path) for path in args.answers]
+    if len(files) == 1:
+        name, document = files[0]
+        try:
+            read = read_answers_document(bundle, document)
+        except InputError as error:
+            raise InputError(f"{name}: {error}") from None
+        record = combine_records(given, read["record"], "the command line", name)
+        try:
+            result = diagnose_team(bundle, read["respondents"], record) if read["mode"] == "team" else diagnose(bundle, read["answers"], record)
+        except InputError as error:
+            raise InputError(f"{name}: {error}") from None
+    else:
+        merged = merge_respondents(
+            bundle, [{"label": name, "document": document} for name, document in files], record=given, record_label="the command line"
+        )
+        for duplicate in merged["duplicates"]:
+            print(f"note: {duplicate['message']}", file=sys.stderr)
+        result = diagnose_team(bundle, merged["respondents"], merged["record"])
     if args.json:
         print(json_text(result, advice=f"check {bundle_name}"))
     else:

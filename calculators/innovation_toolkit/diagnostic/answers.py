@@ -47,7 +47,7 @@ def validate_record(record) -> dict:
         record = {}
     if not isinstance(record, dict):
         raise InputError(f"the record must be a mapping with 'service' and 'date', got {type(record).__name__}")
-    unknown = sorted(set(record) - {"service", "date"})
+    unknown = sorted((key for key in record if key not in ("service", "date")), key=str)
     if unknown:
         raise InputError(f"unknown field {_short(unknown[0])} in the record (expected service, date)")
     date = record.get("date")
@@ -65,7 +65,7 @@ def validate_record(record) -> dict:
 
 def _unknown_question(data: dict, question_id) -> InputError:
     known = list(_question_index(data))
-    close = difflib.get_close_matches(str(question_id), known, n=1)
+    close = difflib.get_close_matches(question_id, known, n=1) if isinstance(question_id, str) and len(question_id) <= 100 else []
     hint = f" (did you mean '{close[0]}'?)" if close else " (run `innovation-toolkit diagnose --questions` to list them)"
     return InputError(f"unknown question id {_short(question_id)}{hint}")
 
@@ -109,10 +109,44 @@ def validate_answers(data: dict, answers) -> dict:
     return normalised
 
 
+def name_key(name: str) -> str:
+    """How two names are compared: case and runs of spaces do not matter.
+
+    >>> name_key("  Ann   LEE ") == name_key("ann lee")
+    True
+    """
+    return " ".join(name.casefold().split())
+
+
+def _check_respondent(data: dict, respondent, where: str) -> dict:
+    """One respondent checked: ``{"name", "role", "answers"}`` with the name and role cleaned."""
+    if not isinstance(respondent, dict):
+        raise InputError(f"{where}: expected a mapping with 'name' and 'answers', got {type(respondent).__name__}")
+    unknown = sorted((key for key in respondent if key not in ("name", "role", "answers")), key=str)
+    if unknown:
+        raise InputError(f"{where}: unknown field {_short(unknown[0])} (expected name, role, answers)")
+    name = respondent.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise InputError(f"{where}: 'name' must be a non-empty text")
+    name = clean_name(name, f"{where}: the name")
+    where = f"{where} ({name})"
+    role = clean_name(respondent.get("role"), f"{where}: the role")
+    if "answers" not in respondent:
+        raise InputError(f"{where}: missing 'answers'")
+    try:
+        answers = validate_answers(data, respondent["answers"])
+    except InputError as error:
+        raise InputError(f"{where}: {error}") from None
+    return {"name": name, "role": role, "answers": answers}
+
+
 def validate_respondents(data: dict, respondents) -> list[dict]:
     """Check a team: a non-empty list of ``{"name", "role" (optional), "answers"}``.
 
-    Returns the respondents with normalised answers; messages name the respondent.
+    Names and roles are checked by ``clean_name`` (at most ``MAX_NAME_LENGTH`` characters,
+    no control or bidirectional-override characters); two respondents may not share a name
+    (compared ignoring case and extra spaces). Returns the respondents with normalised
+    answers; messages name the respondent.
     """
     if not isinstance(respondents, list):
         raise InputError(f"a team must be a list of respondents, got {type(respondents).__name__}")
@@ -122,55 +156,57 @@ def validate_respondents(data: dict, respondents) -> list[dict]:
         raise InputError(f"too many respondents ({len(respondents)}); at most {MAX_RESPONDENTS}")
     checked, seen = [], set()
     for number, respondent in enumerate(respondents, start=1):
-        where = f"respondent {number}"
-        if not isinstance(respondent, dict):
-            raise InputError(f"{where}: expected a mapping with 'name' and 'answers', got {type(respondent).__name__}")
-        unknown = sorted(set(respondent) - {"name", "role", "answers"})
-        if unknown:
-            raise InputError(f"{where}: unknown field {_short(unknown[0])} (expected name, role, answers)")
-        name = respondent.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise InputError(f"{where}: 'name' must be a non-empty text")
-        name = name.strip()
-        where = f"respondent {number} ({name})"
-        if name in seen:
-            raise InputError(f"{where}: the name is used twice; give each respondent a distinct name")
-        seen.add(name)
-        role = respondent.get("role")
-        if role is not None and not isinstance(role, str):
-            raise InputError(f"{where}: 'role' must be text")
-        if "answers" not in respondent:
-            raise InputError(f"{where}: missing 'answers'")
-        try:
-            answers = validate_answers(data, respondent["answers"])
-        except InputError as error:
-            raise InputError(f"{where}: {error}") from None
-        checked.append({"name": name, "role": (role or "").strip() or None, "answers": answers})
+        entry = _check_respondent(data, respondent, f"respondent {number}")
+        if name_key(entry["name"]) in seen:
+            raise InputError(f"respondent {number} ({entry['name']}): the name is used twice; give each respondent a distinct name")
+        seen.add(name_key(entry["name"]))
+        checked.append(entry)
     return checked
+
+
+_SINGLE_FIELDS = ("answers", "name", "role", "service", "date", "questionnaire_version")
+_TEAM_FIELDS = ("respondents", "service", "date", "questionnaire_version")
+
+
+def _document_record(document: dict) -> dict:
+    return validate_record({key: document[key] for key in ("service", "date") if key in document})
 
 
 def read_answers_document(data: dict, document) -> dict:
     """Interpret a loaded answers file (the JSON the page downloads, or a YAML/JSON file).
 
     Three shapes are accepted: a mapping of question id to rating; a mapping with
-    ``answers`` (and optional ``name``, ``role``, ``questionnaire_version``); or a list of
-    respondents (team mode). Returns ``{"mode": "single", "answers": …}`` or
-    ``{"mode": "team", "respondents": …}``, validated.
+    ``answers`` (and optional ``name``, ``role``, ``service``, ``date``,
+    ``questionnaire_version``); or a list of respondents, bare or as ``respondents`` next
+    to optional ``service``, ``date`` and ``questionnaire_version`` (team mode). Returns
+    ``{"mode": "single", "answers", "name", "role", "record"}`` or ``{"mode": "team",
+    "respondents", "record"}``, validated; ``record`` is ``{"service", "date"}``.
+
+    >>> from innovation_toolkit.diagnostic.bundle import example_bundle
+    >>> read_answers_document(example_bundle(), {"name": "Ann", "answers": {"pilots": 4}, "date": "2026-12-01"})
+    {'mode': 'single', 'answers': {'pilots': 4}, 'name': 'Ann', 'role': None, 'record': {'service': None, 'date': '2026-12-01'}}
     """
+    empty = {"service": None, "date": None}
     if isinstance(document, list):
-        return {"mode": "team", "respondents": validate_respondents(data, document)}
+        return {"mode": "team", "respondents": validate_respondents(data, document), "record": empty}
     if isinstance(document, dict) and "answers" in document and isinstance(document["answers"], dict):
-        extra = sorted(set(document) - {"answers", "name", "role", "questionnaire_version"})
-        if extra:
-            raise InputError(f"unknown field {_short(extra[0])} next to 'answers' (expected name, role, questionnaire_version)")
+        extra = sorted((key for key in document if key not in _SINGLE_FIELDS), key=str)
         if "respondents" in document:
             raise InputError("use either 'answers' or a list of respondents, not both")
-        return {"mode": "single", "answers": validate_answers(data, document["answers"])}
-    if isinstance(document, dict) and "respondents" in document:
-        extra = sorted(set(document) - {"respondents", "questionnaire_version"})
         if extra:
-            raise InputError(f"unknown field {_short(extra[0])} next to 'respondents'")
-        return {"mode": "team", "respondents": validate_respondents(data, document["respondents"])}
+            raise InputError(f"unknown field {_short(extra[0])} next to 'answers' (expected name, role, service, date, questionnaire_version)")
+        return {
+            "mode": "single",
+            "answers": validate_answers(data, document["answers"]),
+            "name": clean_name(document.get("name"), "the name"),
+            "role": clean_name(document.get("role"), "the role"),
+            "record": _document_record(document),
+        }
+    if isinstance(document, dict) and "respondents" in document:
+        extra = sorted((key for key in document if key not in _TEAM_FIELDS), key=str)
+        if extra:
+            raise InputError(f"unknown field {_short(extra[0])} next to 'respondents' (expected service, date, questionnaire_version)")
+        return {"mode": "team", "respondents": validate_respondents(data, document["respondents"]), "record": _document_record(document)}
     if document is None:
         raise InputError("the answers file is empty")
-    return {"mode": "single", "answers": validate_answers(data, document)}
+    return {"mode": "single", "answers": validate_answers(data, document), "name": None, "role": None, "record": empty}
