@@ -1,12 +1,13 @@
-"""Build hook: compile the lifecycle diagnostic's data into the wheel.
+"""Build hook: compile the calculators' data into the wheel.
 
 The project's metadata is in pyproject.toml; this file adds one step to setuptools'
-``build_py``. ``innovation-toolkit diagnose`` reads ``innovation_toolkit/data/diagnostic.json``,
-which is generated from ``content/`` and never committed, so a wheel built from a clean
-checkout or from the sdist would lack it. Here every regular build compiles it afresh from
-``content/`` with the generator's own ``scripts/sitegen/diagnostic_data.py`` and writes it
-into the build folder (the checkout is not touched). The result is byte-identical to what
-``scripts/generate.py`` writes (tests/test_package.py checks this).
+``build_py``. ``innovation-toolkit diagnose`` reads ``innovation_toolkit/data/diagnostic.json``
+and the combined report ``innovation_toolkit/data/report-advice.json``; both are generated
+from ``content/`` and never committed, so a wheel built from a clean checkout or from the
+sdist would lack them. Here every regular build compiles them afresh from ``content/`` with
+the generator's own modules (``scripts/sitegen/diagnostic_data.py``, ``report_advice.py``)
+and writes them into the build folder (the checkout is not touched). The result is
+byte-identical to what ``scripts/generate.py`` writes (tests/test_package.py checks this).
 
 The build needs only PyYAML (``[build-system] requires``): content is read here with a
 loader that mirrors ``sitegen.content.load_content``, whose module also imports jsonschema
@@ -28,8 +29,12 @@ from setuptools.errors import SetupError
 
 ROOT = Path(__file__).resolve().parent
 CONTENT = ROOT / "content"
-GENERATOR = ROOT / "scripts" / "sitegen" / "diagnostic_data.py"
-DATA = ("innovation_toolkit", "data", "diagnostic.json")
+SITEGEN = ROOT / "scripts" / "sitegen"
+# Data file in the package → (generator module in scripts/sitegen/, its build function).
+BUNDLES = {
+    "diagnostic.json": ("diagnostic_data.py", "build_diagnostic_data"),
+    "report-advice.json": ("report_advice.py", "build_report_advice"),
+}
 
 
 def load_content(root: Path) -> dict:
@@ -50,41 +55,43 @@ def load_content(root: Path) -> dict:
     return content
 
 
-def diagnostic_json() -> str:
-    """The bundle's text, serialised exactly as ``sitegen.generate.generate`` writes it."""
-    spec = importlib.util.spec_from_file_location("_diagnostic_data", GENERATOR)
-    assert spec is not None and spec.loader is not None, GENERATOR
+def bundle_json(name: str, content: dict) -> str:
+    """A bundle's text, serialised exactly as ``sitegen.generate.generate`` writes it."""
+    module, function = BUNDLES[name]
+    spec = importlib.util.spec_from_file_location(f"_{Path(module).stem}", SITEGEN / module)
+    assert spec is not None and spec.loader is not None, module
     generator = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generator)
-    bundle = generator.build_diagnostic_data(load_content(CONTENT))
+    bundle = getattr(generator, function)(content)
     return json.dumps(bundle, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 class BuildPyWithData(build_py):
-    """``build_py`` that also writes the diagnostic bundle compiled from ``content/``."""
+    """``build_py`` that also writes the calculators' data bundles compiled from ``content/``."""
 
-    def _data_target(self) -> Path:
-        return Path(self.build_lib, *DATA)
+    def _data_targets(self) -> list[Path]:
+        return [Path(self.build_lib, "innovation_toolkit", "data", name) for name in BUNDLES]
 
     def run(self) -> None:
         super().run()
         if self.editable_mode:
             return
-        target = self._data_target()
-        if CONTENT.is_dir() and GENERATOR.is_file():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(diagnostic_json(), encoding="utf-8")
-        elif not target.is_file():
-            raise SetupError(
-                "cannot build innovation_toolkit/data/diagnostic.json: content/ and "
-                "scripts/sitegen/diagnostic_data.py are missing from this source tree"
-            )
+        sources = CONTENT.is_dir() and all((SITEGEN / module).is_file() for module, _ in BUNDLES.values())
+        content = load_content(CONTENT) if sources else None
+        for target in self._data_targets():
+            if content is not None:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(bundle_json(target.name, content), encoding="utf-8")
+            elif not target.is_file():
+                raise SetupError(
+                    f"cannot build innovation_toolkit/data/{target.name}: content/ and "
+                    "the generators in scripts/sitegen/ are missing from this source tree"
+                )
 
     def get_outputs(self, include_bytecode: bool = True) -> list[str]:
         outputs = super().get_outputs(include_bytecode)
-        target = str(self._data_target())
-        if not self.editable_mode and target not in outputs:
-            outputs.append(target)
+        if not self.editable_mode:
+            outputs += [str(target) for target in self._data_targets() if str(target) not in outputs]
         return outputs
 
 

@@ -30,6 +30,8 @@ REPO = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 PROJECT = PYPROJECT["project"]
 DISTRIBUTION = PROJECT["name"].replace("-", "_")
+# The data bundles setup.py compiles from content/ into the wheel (never committed).
+BUNDLES = ("diagnostic.json", "report-advice.json")
 DATA_IN_WHEEL = "innovation_toolkit/data/diagnostic.json"
 EXAMPLE_TIES = "docs/assets/examples/riverside-ties.csv"
 # Tracked files that are not part of the source release: the CI set-up and git's own.
@@ -114,19 +116,23 @@ def checkout(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def expected_data(checkout) -> str:
-    """diagnostic.json as the clone's own generator writes it (validated content, same serialisation)."""
-    target = checkout.parent / "expected-diagnostic.json"
+def expected_data(checkout) -> dict[str, str]:
+    """Each data bundle as the clone's own generator writes it (validated content, same serialisation)."""
+    target = checkout.parent / "expected-data.json"
     script = (
         "import json, sys; sys.path.insert(0, 'scripts')\n"
         "from sitegen.content import load_valid_content\n"
         "from sitegen.generate import build_data\n"
-        "bundle = build_data(load_valid_content())['diagnostic.json']\n"
-        "text = json.dumps(bundle, indent=1, ensure_ascii=False, sort_keys=True) + '\\n'\n"
-        "open(sys.argv[1], 'w', encoding='utf-8').write(text)\n"
+        "data = build_data(load_valid_content())\n"
+        "texts = {name: json.dumps(data[name], indent=1, ensure_ascii=False, sort_keys=True) + '\\n' for name in sys.argv[2:]}\n"
+        "open(sys.argv[1], 'w', encoding='utf-8').write(json.dumps(texts))\n"
     )
-    _run([sys.executable, "-c", script, str(target)], cwd=checkout)
-    return target.read_text(encoding="utf-8")
+    _run([sys.executable, "-c", script, str(target), *BUNDLES], cwd=checkout)
+    return json.loads(target.read_text(encoding="utf-8"))
+
+
+def _bundles(archive: zipfile.ZipFile) -> dict[str, str]:
+    return {name: archive.read(f"innovation_toolkit/data/{name}").decode("utf-8") for name in BUNDLES}
 
 
 @pytest.fixture(scope="module")
@@ -161,11 +167,11 @@ def installed(wheel) -> Path:
 def test_wheel_holds_the_package_and_its_data_only(wheel, expected_data):
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
-        data = archive.read(DATA_IN_WHEEL).decode("utf-8")
+        data = _bundles(archive)
         metadata = archive.read(f"{DISTRIBUTION}-{PROJECT['version']}.dist-info/METADATA").decode("utf-8")
     top = {name.split("/")[0] for name in names}
     assert top == {"innovation_toolkit", f"{DISTRIBUTION}-{PROJECT['version']}.dist-info"}, top
-    assert data == expected_data, "setup.py's diagnostic data differs from what scripts/generate.py writes"
+    assert data == expected_data, "setup.py's data bundles differ from what scripts/generate.py writes"
     assert f"{DISTRIBUTION}-{PROJECT['version']}.dist-info/licenses/LICENSE" in names
     assert "License-Expression: MIT" in metadata
     assert "Description-Content-Type: text/markdown" in metadata
@@ -215,4 +221,4 @@ def test_sdist_is_the_source_release_and_builds_the_same_wheel(sdist, checkout, 
     )
     [built] = out.glob("*.whl")
     with zipfile.ZipFile(built) as archive:
-        assert archive.read(DATA_IN_WHEEL).decode("utf-8") == expected_data
+        assert _bundles(archive) == expected_data

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sitegen import pages as page_builders
 from sitegen.content import CONTENT, REPO, load_valid_content
+from sitegen.report_advice import build_report_advice
 
 DOCS = REPO / "docs"
 # docs/ folders (and files) that belong to the generator; keep in step with .gitignore.
@@ -36,7 +37,7 @@ def build_pages(content: dict) -> dict[str, str]:
 
 def build_data(content: dict) -> dict[str, object]:
     """JSON bundles for the calculators, by file name."""
-    data: dict[str, object] = {}
+    data: dict[str, object] = {"report-advice.json": build_report_advice(content)}
     try:
         from sitegen.diagnostic_data import build_diagnostic_data
     except ImportError:
