@@ -2,7 +2,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { jsonMessage, optionsFor, safeDecode, signed } from "../../docs/assets/js/widgets/diagnose.js";
+import { countsText, linksToSources, optionsFor, progressText, safeDecode, signed } from "../../docs/assets/js/widgets/diagnose.js";
+import { isoDate, longDate, namesList } from "../../docs/assets/js/widgets/diagnose-dom.js";
+import { announcement, candidatesOf, confidenceWords, verdictOf } from "../../docs/assets/js/widgets/diagnose-result.js";
+import { asDocument } from "../../docs/assets/js/widgets/diagnose-session.js";
+import { statusText } from "../../docs/assets/js/widgets/status.js";
 
 test("signed: two decimals with a sign, a true minus sign, and no signed zero", () => {
   assert.equal(signed(0.25), "+0.25");
@@ -18,29 +22,6 @@ test("safeDecode: percent-decoding that never throws", () => {
   assert.equal(safeDecode("%E0%A4%A"), "%E0%A4%A");
 });
 
-test("jsonMessage: a character position becomes a line and column", () => {
-  const text = '{\n  "a": 1,\n}';
-  assert.equal(
-    jsonMessage("answers.json", text, "Expected double-quoted property name in JSON at position 12"),
-    "answers.json: line 3, column 1: not valid JSON: Expected double-quoted property name",
-  );
-  assert.equal(
-    jsonMessage("answers.json", text, "Expected double-quoted property name in JSON at position 12 (line 3 column 1)"),
-    "answers.json: line 3, column 1: not valid JSON: Expected double-quoted property name",
-  );
-});
-
-test("jsonMessage: Firefox's line and column, without repeating them", () => {
-  assert.equal(
-    jsonMessage("a.json", "{,}", "JSON.parse: expected property name or '}' at line 1 column 2 of the JSON data"),
-    "a.json: line 1, column 2: not valid JSON: expected property name or '}'",
-  );
-});
-
-test("jsonMessage: no position, no line", () => {
-  assert.equal(jsonMessage("a.json", "[1,", "Unexpected end of JSON input"), "a.json: not valid JSON: Unexpected end of JSON input");
-});
-
 test("optionsFor: the scale's points as strings, then don't know as x", () => {
   const bundle = {
     questionnaire: {
@@ -52,4 +33,55 @@ test("optionsFor: the scale's points as strings, then don't know as x", () => {
     { value: "2", label: "Agree" },
     { value: "x", label: "Don't know" },
   ]);
+});
+
+test("progressText: the group and the count, or the count alone on one page", () => {
+  assert.equal(progressText({ group: 1, groups: 6, answered: 9, total: 24, paged: true }), "Group 2 of 6 · 9 of 24 answered");
+  assert.equal(progressText({ group: 1, groups: 6, answered: 9, total: 24, paged: false }), "9 of 24 answered");
+});
+
+test("countsText: counts in scale order, in words, zeros left out", () => {
+  const labels = { 1: "Strongly disagree", 2: "Disagree", 4: "Agree", "dont-know": "Don't know" };
+  assert.equal(countsText({ 1: 0, 2: 1, 3: 0, 4: 3, 5: 0, "dont-know": 1 }, labels), "1 disagree, 3 agree, 1 don't know");
+  assert.equal(countsText({ 1: 0, "dont-know": 0 }, labels), "no answers");
+});
+
+test("linksToSources: whole links or bare fragments, one per line; blank lines skipped", () => {
+  const { sources, errors } = linksToSources("https://example.org/calculators/diagnose/#v2:n=Ann;a=pilots=4\n\n  v1:pilots=2  \nnot a link\n");
+  assert.deepEqual(sources, [
+    { label: "link on line 1", fragment: "#v2:n=Ann;a=pilots=4" },
+    { label: "link on line 3", fragment: "#v1:pilots=2" },
+  ]);
+  assert.equal(errors.length, 1);
+  assert.match(errors[0], /^link on line 4: no answers in it/);
+});
+
+test("asDocument: a read answers file back as a document, record and names kept", () => {
+  const single = { mode: "single", answers: { pilots: 4, spread: null }, name: "Ann", role: null, record: { service: "Youth", date: null } };
+  assert.deepEqual(asDocument(single), { answers: { pilots: 4, spread: null }, service: "Youth", name: "Ann" });
+  const team = { mode: "team", respondents: [{ name: "Bo", role: "lead", answers: {} }], record: { service: null, date: "2026-12-01" } };
+  assert.deepEqual(asDocument(team), { respondents: [{ name: "Bo", role: "lead", answers: {} }], date: "2026-12-01" });
+});
+
+test("isoDate and longDate: the date input's format and the printed one", () => {
+  assert.equal(isoDate(new Date(2026, 2, 5)), "2026-03-05");
+  assert.equal(longDate("2026-03-05"), "5 March 2026");
+  assert.equal(longDate(null), "");
+  assert.equal(namesList(["Ann", "Bob", "Cy"]), "Ann, Bob and Cy");
+});
+
+test("verdictOf and candidatesOf: the verdict as given, or an older result's phase as a clear one", () => {
+  const verdict = { kind: "unclear", phases: [], headline: "No clear phase", reason: "Too few answers." };
+  assert.equal(verdictOf({ verdict }), verdict);
+  assert.deepEqual(candidatesOf({ verdict, phase: "latent", candidates: [] }), []);
+  const old = { phase: "mobilisation", phase_number: 2, phase_name: "Mobilisation", confidence: { level: "low", value: 0.2, explanation: "Why." }, pitfalls: [] };
+  assert.equal(verdictOf(old).kind, "clear");
+  assert.equal(candidatesOf(old)[0].phase, "mobilisation");
+  assert.equal(confidenceWords({ level: "low", value: 0.2 }), "low (0.20 on a scale from 0 to 1)");
+  assert.equal(announcement({ verdict, summary: { confidence: { level: "low", value: 0.1 } } }), "Result: No clear phase. Confidence low (0.10 on a scale from 0 to 1).");
+});
+
+test("statusText: one sentence per runtime state", () => {
+  assert.equal(statusText({ state: "ready" }), "Calculator ready.");
+  assert.equal(statusText({ state: "loading", message: "Fetching", step: 1, steps: 3 }), "Loading the calculator (step 1 of 3): Fetching…");
 });
