@@ -83,7 +83,7 @@ def test_case_page_links_to_its_findings_and_phase(slug):
 
 @pytest.mark.parametrize("slug", sorted(CASES))
 def test_case_page_structure(slug):
-    """One H1, no skipped heading level, a citation after every passage, notes as admonitions."""
+    """One H1, no skipped heading level, citations present, notes as admonitions."""
     html = render(f"case-studies/{slug}.md")
     levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
     assert levels.count(1) == 1 and levels[0] == 1
@@ -123,6 +123,87 @@ def test_network_analysis_experiment_shows_survey_messages_and_philadelphia():
     for fact in record["examples"][0]["figures"]:
         assert builder.html_text(builder.number(fact["value"])) in html
     assert "Not placed by the report" in html
+
+
+def h2_sections(html: str) -> list[tuple[str, str]]:
+    """(heading text, body) for each ``<h2>`` section of a rendered page."""
+    parts = re.split(r"<h2[^>]*>(.*?)</h2>", html)
+    return [(re.sub(r"<[^>]+>", "", title).strip(), body) for title, body in zip(parts[1::2], parts[2::2], strict=True)]
+
+
+def page_notes(html: str) -> list[str]:
+    """The text of every editorial note on a rendered page: inline notes, note paragraphs and admonitions."""
+    found = re.findall(r"<em>Note: (.*?)</em>", html, flags=re.S)
+    found += re.findall(r'<p class="case-note"><strong>Note:</strong> (.*?)</p>', html, flags=re.S)
+    for body in re.findall(r'<div class="admonition (?:note|warning)">(.*?)</div>', html, flags=re.S):
+        found += [re.sub(r'<span class="source">.*?</span>', "", text) for text in re.findall(r"<p>(.*?)</p>", body, flags=re.S)]
+    return [" ".join(re.sub(r"<[^>]+>", "", note).split()) for note in found]
+
+
+@pytest.mark.parametrize("slug", sorted(CASES))
+def test_case_page_opens_with_the_story_in_four_cited_parts(slug):
+    html = render(f"case-studies/{slug}.md")
+    sections = h2_sections(html)
+    title, body = sections[0]
+    assert title == "In brief"
+    labels = re.findall(r"<strong>(.*?)\.</strong>", body)
+    assert labels == [label for _, label in builder.OPENING]
+    for key, _ in builder.OPENING:
+        part = CASES[slug]["opening"][key]
+        assert builder.html_text(part["text"]).replace("*", r"\*") in html.replace("*", r"\*") or part["text"].split()[0] in body
+        assert f'<span class="source">({builder.escape(part["source"])})</span>' in body
+    assert [title for title, _ in sections[1:3]] == ["At a glance", "The report's summary"]
+
+
+@pytest.mark.parametrize("slug", sorted(CASES))
+def test_case_page_cites_once_per_section_not_after_every_paragraph(slug):
+    html = render(f"case-studies/{slug}.md")
+    for title, body in h2_sections(html):
+        count = body.count('<p class="source">')
+        assert count == (0 if title == "Related" else 1), (title, count)
+        if count:
+            assert body.rstrip().endswith("</p>") and body.rstrip().rsplit('<p class="source">', 1)[1].startswith("Source:"), title
+    assert html.count("Source:") <= len(h2_sections(html))
+
+
+@pytest.mark.parametrize("slug", sorted(CASES))
+def test_case_page_repeats_no_note(slug):
+    notes = page_notes(render(f"case-studies/{slug}.md"))
+    repeated = {note for note in notes if notes.count(note) > 1}
+    assert not repeated, repeated
+
+
+def test_a_report_inconsistency_is_explained_once_per_page():
+    lille = [note for note in page_notes(render("case-studies/lille.md")) if "1983" in note]
+    assert len(lille) == 1, lille
+    knowsley = [note for note in page_notes(render("case-studies/knowsley.md")) if "from 2010 onwards" in note]
+    assert len(knowsley) == 1, knowsley
+    networks = [note for note in page_notes(render("case-studies/network-analysis-experiment.md")) if "six" in note and "seven" in note]
+    assert len(networks) == 1, networks
+
+
+def test_process_sections_are_grouped_by_capacity_then_resources():
+    page = PAGES["case-studies/knowsley.md"]
+    process = page.split("## How the innovation was carried out", 1)[1].split("\n## ", 1)[0]
+    capacity, resources = builder.PROCESS_GROUPS[0][0], builder.PROCESS_GROUPS[1][0]
+    assert process.index(f"### {capacity}") < process.index("#### Leadership") < process.index(f"### {resources}")
+    assert process.index(f"### {resources}") < process.index("#### Community involvement")
+
+
+def test_inline_refs_mark_the_end_of_each_run_of_one_source():
+    assert builder.inline_refs(["§1", "§1", "§1"]) == [None, None, None]
+    assert builder.inline_refs(["§1", "§1", "§2", "§1"]) == [None, "§1", "§2", "§1"]
+
+
+def test_case_pages_keep_the_slips_fixed():
+    south_tyneside = PAGES["case-studies/south-tyneside.md"]
+    assert "between Newcastle and Gateshead" not in south_tyneside
+    assert "own evaluation" not in PAGES["case-studies/highlands.md"]
+    network = render("case-studies/network-analysis-experiment.md")
+    assert "Case studies 8 and 9" in network
+    knowsley = PAGES["case-studies/knowsley.md"]
+    assert "University of Liverpool on a" not in knowsley
+    assert not re.search(r"(?<!both )the Transformation Agenda and the Secondary Transformation Scheme", knowsley)
 
 
 # ---------------------------------------------------------------- builder: Table 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from html import unescape
 from pathlib import Path
 
 import markdown
@@ -156,6 +157,51 @@ def test_strategic_triangle_page_anchors_the_three_corners_and_cites_moore():
         assert f'href="{URLS.link("model/strategic-triangle.md", "factor-cluster", cluster)}"' in page
     rows = re.findall(r'<tr>\s*<td><a href="([a-z-]+)\.md">', page)
     assert rows == [phase["id"] for phase in PHASES]
+
+
+def _our_reading() -> str:
+    return " ".join(CONTENT["strategic-triangle"]["our_reading"]["text"].split())
+
+
+def test_strategic_triangle_page_draws_the_five_phases_side_by_side_with_a_text_table():
+    page = html("model/strategic-triangle.md")
+    figure = re.search(r'<figure class="tt-figure tt-triangles" id="figure-4".*?</figure>\s*</div>.*?</figure>', page, re.S).group(0)
+    svgs = [ET.fromstring(svg) for svg in re.findall(r"<svg .*?</svg>", figure, re.S)]
+    assert len(svgs) == len(PHASES) == 5
+    svg_ns = "{http://www.w3.org/2000/svg}"
+    for svg, phase in zip(svgs, PHASES, strict=True):
+        assert svg.get("role") == "img"
+        assert svg.find(f"{svg_ns}title").text == f"Strategic triangle in Phase {phase['number']}: {phase['name']}"
+        drawn = " ".join(" ".join(t.itertext()) for t in svg.iter(f"{svg_ns}text"))
+        for corner in phase["strategic_triangle"]["corners"]:
+            assert corner["importance"].replace("-", " ") in drawn
+    captions = re.findall(r'<figure class="tt-triangle">.*?<figcaption>(.*?)</figcaption>', figure, re.S)
+    assert captions == [f"Phase {phase['number']}: {phase['name']}" for phase in PHASES]
+    assert "Figure 4" in figure and _our_reading() in unescape(figure)
+    table = page.split("</figure>")[-1].split("</table>")[0]
+    rows = re.findall(r"<tr>\s*<td><a [^>]*>[^<]*</a></td>\s*<td>([^<]*)</td>\s*<td>([^<]*)</td>\s*<td>([^<]*)</td>", table)
+    expected = []
+    for phase in PHASES:
+        levels = {corner["corner"]: corner["importance"].replace("-", " ") for corner in phase["strategic_triangle"]["corners"]}
+        expected.append(tuple(levels.get(slug, "not stated") for slug in ["authority", "organisational-capacity", "value"]))
+    assert rows == expected
+    relationships = page.split('id="key-relationships"', 1)[1]
+    for phase in PHASES:
+        for relation in phase["strategic_triangle"]["key_relationships"]:
+            assert relation["text"][:50] in relationships
+
+
+def test_every_importance_word_shown_carries_the_our_reading_note():
+    note = _our_reading()
+    triangle = unescape(html("model/strategic-triangle.md").split('id="through-the-lifecycle"', 1)[1])
+    assert triangle.count(note) == 2, "under the drawings and under the table"
+    assert triangle.index("</table>") < triangle.rindex(note)
+    for phase in PHASES:
+        section = unescape(html(f"model/{phase['id']}.md").split('id="strategic-triangle"', 1)[1].split("<h2", 1)[0])
+        assert note in section.split("</figure>", 1)[0], phase["id"]
+        assert "as this project reads" in section
+    places = unescape(html("model/local-innovation-system.md").split('id="places"', 1)[1])
+    assert model.LINK_SCALE_NOTE in places.split("<table", 1)[0]
 
 
 def test_local_innovation_system_page_has_figure_layers_links_and_places():

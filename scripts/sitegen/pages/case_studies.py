@@ -258,6 +258,37 @@ def admonition(kind: str, title: str, paragraphs: list[str]) -> str:
 # ---------------------------------------------------------------- one case study
 
 
+# The report's three groups of critical factors (§4.2) sort the process sections on a case page:
+# what the organisation built inside itself, and what it drew in from outside.
+CAPACITY = ("leadership", "structures", "culture")
+RESOURCES = ("partnerships", "community-involvement", "funding", "recognition", "policy")
+PROCESS_GROUPS = [
+    ("Capacity inside: leadership, structures and culture", CAPACITY),
+    ("Resources from outside: partners, the public, funding and policy", RESOURCES),
+]
+# The four parts of a case study's opening story, in reading order.
+OPENING = [
+    ("place_and_need", "The place and the need"),
+    ("what_was_done", "What was done, and by whom"),
+    ("what_changed", "What changed"),
+    ("lessons", "Lessons"),
+]
+
+
+def inline_refs(sources: list[str]) -> list[str | None]:
+    """Where a section's items show their own report section: at the end of each run of items citing the same one.
+
+    A section citing one place only shows it once, in the source line that closes the section.
+    """
+    if len(set(sources)) <= 1:
+        return [None] * len(sources)
+    return [source if index + 1 == len(sources) or sources[index + 1] != source else None for index, source in enumerate(sources)]
+
+
+def ref(source: str | None) -> str:
+    return f' <span class="source">({escape(source)})</span>' if source else ""
+
+
 class CasePage:
     def __init__(self, record: dict, content: dict, taxonomy: Taxonomy, urls: Urls):
         self.record = record
@@ -266,8 +297,9 @@ class CasePage:
         self.urls = urls
         self.page = case_page(record["id"])
 
-    def cite(self, source: str) -> str:
-        return source_line(source, self.page)
+    def cite(self, sources) -> str:
+        """The one source line that closes a section: every report section its items cite, once each."""
+        return source_line(joined_sources(sources), self.page) + "\n"
 
     def link(self, kind: str, slug: str) -> str:
         return self.urls.link(self.page, kind, slug)
@@ -283,20 +315,21 @@ class CasePage:
         head = "\n".join(line + "  # verbatim-ok (printed title)" if line.startswith("title: ") else line for line in head.split("\n"))
         out = [head, f"# Case study {record['number']}: {text(record['title'])}{HEADING_OK}\n"]
         for part in (
-            self.summary,
+            self.opening,
             self.identity,
+            self.summary,
+            lambda: self.sections("Context and need", record.get("context_and_need")),
             self.background,
             self.analysis,
+            lambda: self.sections("Innovation strategy", record.get("innovation_strategy")),
+            self.process,
             self.method,
             self.survey,
-            lambda: self.sections("Context and need", record.get("context_and_need")),
-            lambda: self.sections("Innovation strategy", record.get("innovation_strategy")),
-            lambda: self.sections("How the innovation was carried out", record.get("process")),
             self.messages,
             self.examples,
+            self.people,
             self.outcomes,
             self.timeline,
-            self.people,
             self.lessons,
             self.phase,
             self.related,
@@ -309,22 +342,38 @@ class CasePage:
 
     # -- blocks
 
-    def passage(self, item: dict) -> str:
-        lines = [text(item["text"]) + "\n"]
-        lines += case_note(item)
-        lines.append(self.cite(item["source"]) + "\n")
-        return "\n".join(lines)
+    def paragraphs(self, items: list[dict]) -> list[str]:
+        """Items as paragraphs, each with its note, and its report section where the run of items citing it ends."""
+        out = []
+        for item, source in zip(items, inline_refs([item["source"] for item in items]), strict=True):
+            out.append(text(item["text"]) + ref(source) + "\n")
+            out += case_note(item)
+        return out
 
-    def cited_item(self, body: str, source: str, note: str | None = None) -> str:
-        extra = f" <em>Note: {html_text(note)}</em>" if note else ""
-        return f'- {body}{extra} <span class="source">({escape(source)})</span>'
+    def cited_items(self, records: list[dict], describe: Callable[[dict], str] = lambda record: text(record["text"])) -> str:
+        """Records as a list, each described with its report section and any note."""
+        lines = []
+        for record in records:
+            note = f" <em>Note: {html_text(record['note'])}</em>" if record.get("note") else ""
+            lines.append(f"- {describe(record)}{note}{ref(record['source'])}")
+        return "\n".join(lines) + "\n"
+
+    def opening(self) -> str:
+        """The case as a story on one screen: the place and the need, what was done, what changed, the lessons."""
+        opening = self.record["opening"]
+        out = ["## In brief\n", '<div class="case-opening" markdown>\n']
+        for key, label in OPENING:
+            part = opening[key]
+            out.append(f"**{label}.** {text(part['text'])}{ref(part['source'])}\n")
+            out += case_note(part)
+        out.append("</div>\n")
+        out.append(self.cite(opening[key]["source"] for key, _ in OPENING))
+        return "\n".join(out)
 
     def summary(self) -> str:
         record = self.record
-        out = ["## Summary\n", self.passage(record["summary"])]
-        for item in record.get("overview", []):
-            out.append(self.passage(item))
-        return "\n".join(out)
+        items = [record["summary"], *record.get("overview", [])]
+        return "\n".join(["## The report's summary\n", *self.paragraphs(items), self.cite(item["source"] for item in items)])
 
     def identity(self) -> str:
         record, taxonomy = self.record, self.taxonomy
@@ -356,12 +405,11 @@ class CasePage:
         out = ["## At a glance\n", '<div class="case-facts" markdown>', '<table markdown aria-label="At a glance">', "<tbody markdown>"]
         for name, value in rows:
             out.append(f'<tr markdown><th scope="row">{name}</th><td markdown="span">{value}</td></tr>')
-        out += ["</tbody>", "</table>", "</div>\n", self.cite(record["source"]) + "\n"]
-        out.append(f"**Period.** {text(period['description'])}\n")
+        out += ["</tbody>", "</table>", "</div>\n"]
+        out.append(f"**Period.** {text(period['description'])}{ref(period['source'])}\n")
         out += case_note(period)
-        out.append(self.cite(period["source"]) + "\n")
-        out.append(f"**Kind of innovation.** {text(kind['basis'])}\n")
-        out.append(self.cite(kind["source"]) + "\n")
+        out.append(f"**Kind of innovation.** {text(kind['basis'])}{ref(kind['source'])}\n")
+        out.append(self.cite([record["source"], period["source"], kind["source"]]))
         return "\n".join(out)
 
     def background(self) -> str:
@@ -372,7 +420,7 @@ class CasePage:
             [
                 "## Background data\n",
                 facts_table(facts, f"Background data, case study {self.record['number']}", "case-facts"),
-                self.cite(joined_sources(fact["source"] for fact in facts)) + "\n",
+                self.cite(fact["source"] for fact in facts),
             ]
         )
 
@@ -382,6 +430,7 @@ class CasePage:
         if not table1 and not analysis:
             return ""
         out = ["## Trigger, drivers and enablers\n"]
+        sources = []
         if table1:
             out.append("### In Table 1\n")
             out.append(f'The report\'s [comparison table]({relative(self.page, TABLE1)}) labels this case "{text(table1["area_label"])}".\n')
@@ -391,7 +440,7 @@ class CasePage:
                 out.append("\n".join(f"- {text(item)}{LABEL_OK}" for item in table1[key]) + "\n")
             if table1.get("note"):
                 out.append(admonition("note", "About this row", [text(table1["note"])]))
-            out.append(self.cite(table1["source"]) + "\n")
+            sources.append(table1["source"])
         elif analysis:
             out.append(
                 f"Table 1 has no row for this case study; the analysis below is the case study's own. [See Table 1]({relative(self.page, TABLE1)}).\n"
@@ -404,9 +453,9 @@ class CasePage:
                 heading = "Trigger"
                 if trigger.get("types"):
                     heading += ": " + ", ".join(text(self.taxonomy.label("trigger", value)) for value in trigger["types"])
-                out.append(f"**{heading}.** {text(trigger['text'])}\n")
+                out.append(f"**{heading}.** {text(trigger['text'])}{ref(trigger['source'])}\n")
                 out += case_note(trigger)
-                out.append(self.cite(trigger["source"]) + "\n")
+                sources.append(trigger["source"])
             for key, label in (("drivers", "Drivers"), ("enablers", "Enablers")):
                 factors = analysis.get(key, [])
                 if not factors:
@@ -414,23 +463,44 @@ class CasePage:
                 out.append(f"#### {label}\n" if table1 else f"### {label}\n")
                 for factor in factors:
                     note = f" <em>Note: {html_text(factor['note'])}</em>" if factor.get("note") else ""
-                    out.append(f"**{text(factor['heading'])}.**{LABEL_OK}\n{text(factor['explanation'])}{note}\n")
-                    out.append(self.cite(factor["source"]) + "\n")
+                    out.append(f"**{text(factor['heading'])}.**{LABEL_OK}\n{text(factor['explanation'])}{note}{ref(factor['source'])}\n")
+                    sources.append(factor["source"])
             if analysis.get("note"):
                 out.append(admonition("note", "Table 1 and the case study's analysis", [text(analysis["note"])]))
+        out.append(self.cite(sources))
         return "\n".join(out)
 
-    def sections(self, title: str, items: list[dict] | None) -> str:
+    def sections(self, title: str, items: list[dict] | None, level: int = 2) -> str:
+        """Items under a heading, each under the report's own subheading where it has one."""
         if not items:
             return ""
-        out = [f"## {title}\n"]
+        out = [f"{'#' * level} {title}\n"]
+        refs = inline_refs([item["source"] for item in items])
         previous = None
-        for item in items:
+        for item, source in zip(items, refs, strict=True):
             heading = item.get("heading")
             if heading and heading != previous:
-                out.append(f"### {text(heading)}{HEADING_OK}\n")
+                out.append(f"{'#' * (level + 1)} {text(heading)}{HEADING_OK}\n")
             previous = heading
-            out.append(self.passage(item))
+            out.append(text(item["text"]) + ref(source) + "\n")
+            out += case_note(item)
+        if level == 2:
+            out.append(self.cite(item["source"] for item in items))
+        return "\n".join(out)
+
+    def process(self) -> str:
+        """How the innovation was carried out, grouped as the report's critical factors are: capacity, then resources."""
+        items = self.record.get("process")
+        if not items:
+            return ""
+        grouped = [(title, [item for item in items if item.get("theme") in themes]) for title, themes in PROCESS_GROUPS]
+        known = {theme for _, themes in PROCESS_GROUPS for theme in themes}
+        grouped.append(("Other aspects", [item for item in items if item.get("theme") not in known]))
+        out = ["## How the innovation was carried out\n"]
+        for title, members in grouped:
+            if members:
+                out.append(self.sections(title, members, level=3))
+        out.append(self.cite(item["source"] for item in items))
         return "\n".join(out)
 
     def method(self) -> str:
@@ -456,8 +526,8 @@ class CasePage:
         if respondents:
             out.append(f"**Who responded.** {text(respondents['description'])}\n")
             out += case_note(respondents)
-            out.append(self.cite(respondents["source"]) + "\n")
         out += case_note(rate)
+        out.append(self.cite(source for _, _, source in rows))
         return "\n".join(out)
 
     def messages(self) -> str:
@@ -469,21 +539,22 @@ class CasePage:
             return ""
         out = []
         for example in examples:
+            sources = [example["source"]]
             out.append(f"## Example: {text(example['name'])}\n")
             out.append(text(example["text"]) + "\n")
-            out.append(self.cite(example["source"]) + "\n")
             if example.get("figures"):
                 out.append(facts_table(example["figures"], f"{example['name']}: figures", "case-example-figures", group=False))
-                out.append(self.cite(joined_sources(fact["source"] for fact in example["figures"])) + "\n")
+                sources += [fact["source"] for fact in example["figures"]]
             if example.get("sectors"):
                 out.append("### Sectors\n")
                 out.append("\n".join(f"- {text(sector)}" for sector in example["sectors"]) + "\n")
-                out.append(self.cite(example["source"]) + "\n")
             if example.get("results"):
                 out.append("### What it found\n")
-                out.extend(self.passage(result) for result in example["results"])
+                out += self.paragraphs(example["results"])
+                sources += [result["source"] for result in example["results"]]
             if example.get("note"):
                 out.append(admonition("note", f"About the {example['name']} example", [text(example["note"])]))
+            out.append(self.cite(sources))
         return "\n".join(out)
 
     def outcomes(self) -> str:
@@ -491,12 +562,15 @@ class CasePage:
         if not outcomes:
             return ""
         out = ["## Outcomes\n"]
-        for outcome in outcomes:
-            out.append(text(outcome["text"]) + "\n")
+        sources = []
+        for outcome, source in zip(outcomes, inline_refs([outcome["source"] for outcome in outcomes]), strict=True):
+            out.append(text(outcome["text"]) + ref(source) + "\n")
+            sources.append(outcome["source"])
             if outcome.get("figures"):
-                out.append("\n".join(self.cited_item(fact_sentence(fact), fact["source"], fact.get("note")) for fact in outcome["figures"]) + "\n")
+                out.append(self.cited_items(outcome["figures"], fact_sentence))
+                sources += [fact["source"] for fact in outcome["figures"]]
             out += case_note(outcome)
-            out.append(self.cite(outcome["source"]) + "\n")
+        out.append(self.cite(sources))
         return "\n".join(out)
 
     def timeline(self) -> str:
@@ -513,36 +587,34 @@ class CasePage:
             out.append('<ol class="case-timeline" markdown>')
             for event in events:
                 extra = f" <em>Note: {html_text(event['note'])}</em>" if event.get("note") else ""
-                out.append(
-                    f'<li markdown="span"><time>{html_text(event["date"])}</time>: {text(event["event"])}{extra} '
-                    f'<span class="source">({escape(event["source"])})</span></li>'
-                )
+                out.append(f'<li markdown="span"><time>{html_text(event["date"])}</time>: {text(event["event"])}{extra}{ref(event["source"])}</li>')
             out.append("</ol>\n")
+            out.append(self.cite(event["source"] for event in events))
         return "\n".join(out)
 
     def people(self) -> str:
+        people, organisations = self.record.get("people"), self.record.get("organisations")
         return self.subsections(
             "People and organisations",
             [
-                ("People", self.record.get("people"), partial(self.cited_items, describe=_person)),
-                ("Organisations", self.record.get("organisations"), partial(self.cited_items, describe=_organisation)),
+                ("People", people, partial(self.cited_items, describe=_person)),
+                ("Organisations", organisations, partial(self.cited_items, describe=_organisation)),
             ],
+            [item["source"] for item in (people or []) + (organisations or [])],
         )
 
-    def cited_items(self, records: list[dict], describe: Callable[[dict], str] = lambda record: text(record["text"])) -> str:
-        """Records as a list, each described, with its citation and any note."""
-        return "\n".join(self.cited_item(describe(record), record["source"], record.get("note")) for record in records) + "\n"
-
     def lessons(self) -> str:
+        lessons, conclusions = self.record.get("lessons"), self.record.get("conclusions")
         return self.subsections(
             "Lessons and conclusions",
             [
-                ("Lessons", self.record.get("lessons"), self.cited_items),
-                ("Conclusions", self.record.get("conclusions"), lambda items: "\n".join(self.passage(item) for item in items)),
+                ("Lessons", lessons, self.cited_items),
+                ("Conclusions", conclusions, lambda items: "\n".join(self.paragraphs(items))),
             ],
+            [item["source"] for item in (lessons or []) + (conclusions or [])],
         )
 
-    def subsections(self, heading: str, parts: list[tuple[str, list | None, Callable[[list], str]]]) -> str:
+    def subsections(self, heading: str, parts: list[tuple[str, list | None, Callable[[list], str]]], sources: list[str] | None = None) -> str:
         """A ``##`` section of ``###`` parts, each drawn from its items; the parts without items, and a section with none, are left out."""
         present = [(title, items, render) for title, items, render in parts if items]
         if not present:
@@ -551,6 +623,8 @@ class CasePage:
         for title, items, render in present:
             out.append(f"### {title}\n")
             out.append(render(items))
+        if sources:
+            out.append(self.cite(sources))
         return "\n".join(out)
 
     def phase(self) -> str:
@@ -565,7 +639,7 @@ class CasePage:
             out.append(f"**Not placed by the report** in a phase of the lifecycle ([the model]({relative(self.page, 'model/index.md')})).\n")
             out.append(text(phase["note"]) + "\n")
         if phase.get("source"):
-            out.append(self.cite(phase["source"]) + "\n")
+            out.append(self.cite([phase["source"]]))
         return "\n".join(out)
 
     def related(self) -> str:
@@ -587,7 +661,8 @@ class CasePage:
             return ""
         out = ["## Notes on the report's text\n"]
         for note in notes:
-            out.append(admonition("warning", note["topic"], [text(note["text"]), self.cite(note["source"])]))
+            out.append(admonition("warning", note["topic"], [text(note["text"]) + ref(note["source"])]))
+        out.append(self.cite(note["source"] for note in notes))
         return "\n".join(out)
 
     # -- titles of linked items

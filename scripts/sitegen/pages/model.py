@@ -101,13 +101,20 @@ def phase_levels(phase: dict) -> dict[str, str]:
     return {corner["corner"]: corner["importance"] for corner in phase["strategic_triangle"]["corners"]}
 
 
-def phase_triangle(content: dict, phase: dict, svg_id: str | None = None):
+def phase_triangle(content: dict, phase: dict, svg_id: str | None = None, *, compact: bool = False):
     return triangle_svg(
         phase_levels(phase),
         corner_names(content),
         title=f"Strategic triangle in {phase_title(phase)}",
         svg_id=svg_id or f"triangle-{phase['id']}",
+        compact=compact,
     )
+
+
+def our_reading(content: dict) -> str:
+    """The note that the importance words and marker sizes are this project's reading, not the report's scale."""
+    block = content.get("strategic-triangle", {}).get("our_reading")
+    return " ".join(str(block["text"]).split()) if block else ""
 
 
 def lifecycle_figure(content: dict, page: str, urls: Urls):
@@ -302,9 +309,10 @@ def _phase_triangle_section(content: dict, urls: Urls, phase: dict, page: str) -
     out = ["## Strategic triangle { #strategic-triangle }\n"]
     out.append(
         f"How much each corner of the [strategic triangle]({relative(page, TRIANGLE)}) matters in this phase. "
-        "Marker size and the word under each corner give the importance.\n"
+        "Marker size and the word under each corner give the importance, as this project reads §5.3.\n"
     )
-    out.append(figure_markdown(phase_triangle(content, phase), f"Strategic triangle in {phase_title(phase)}, drawn from the report's §5.3 account."))
+    caption = f"Strategic triangle in {phase_title(phase)}, drawn from the report's §5.3 account. {our_reading(content)}"
+    out.append(figure_markdown(phase_triangle(content, phase), caption.strip()))
     if account.get("note"):
         out.append(note_block(account["note"]))
     corners = sorted(account["corners"], key=lambda corner: CORNER_ORDER.index(corner["corner"]) if corner["corner"] in CORNER_ORDER else 9)
@@ -481,7 +489,11 @@ def _triangle_page(content: dict, urls: Urls) -> str:
         drawn = triangle.get("how_the_report_draws_it")
         if drawn:
             out.append(cited(drawn["text"], drawn["source"], page, drawn.get("note")))
-        out.append("Importance of each corner in each phase, from the report's §5.3 account (each phase page draws its triangle):\n")
+        out.append(_triangles_figure(content, phases))
+        out.append(
+            "Text version: how much each corner matters in each phase, in this project's words for §5.3's account "
+            "(each phase page explains its row).\n"
+        )
         out.append("| Phase | " + " | ".join(escape(names[slug]) for slug in CORNER_ORDER) + " |")
         out.append("|---|" + "---|" * len(CORNER_ORDER))
         for phase in phases:
@@ -489,12 +501,49 @@ def _triangle_page(content: dict, urls: Urls) -> str:
             cells = [escape(IMPORTANCE_LABEL.get(levels.get(slug, "not-stated"), "not stated")) for slug in CORNER_ORDER]
             out.append(f"| {phase_link(content, urls, page, phase['id'])} | " + " | ".join(cells) + " |")
         out.append("")
+        out.append(f'<p class="tt-our-reading">{escape(our_reading(content))}</p>\n')
+        out.append("### Key relationships in each phase { #key-relationships }\n")
+        for phase in phases:
+            account = phase["strategic_triangle"]
+            parts = []
+            for item in account.get("key_relationships", []):
+                parts.append(f"*{_and(names.get(slug, slug) for slug in item['corners'])}.* {escape(item['text'])}")
+            if not parts and account.get("relationships_note"):
+                parts.append(escape(account["relationships_note"]))
+            if parts:
+                out.append(f"- **{phase_link(content, urls, page, phase['id'])}**: " + " ".join(parts))
+        out.append("")
         out.append(source_line(_sources([phase["strategic_triangle"] for phase in phases]), page) + "\n")
 
     measure = triangle.get("value_as_measure_of_success")
     if measure:
         out.append(cited_section("Value as the test of success { #value-as-measure }", measure, page))
     return "\n".join(out)
+
+
+def _triangles_figure(content: dict, phases: list[dict]) -> str:
+    """The five phases' triangles side by side (small multiples), each captioned with its phase.
+
+    One HTML line: the drawings are raw HTML, and the grid wraps them to fewer per row on narrow screens.
+    """
+    cells = "".join(
+        f'<figure class="tt-triangle">{phase_triangle(content, phase, "triangles-" + phase["id"], compact=True).svg}'
+        f"<figcaption>{escape(phase_title(phase))}</figcaption></figure>"
+        for phase in phases
+    )
+    caption = f"The strategic triangle in each phase, redrawn from §5.3's account of the report's Figure 4. {our_reading(content)}"
+    return (
+        f'<figure class="tt-figure tt-triangles" id="figure-4" data-search-exclude>\n'
+        f'<div class="tt-triangles__grid">{cells}</div>\n'
+        f"<figcaption>{escape(caption.strip())}</figcaption>\n"
+        "</figure>\n"
+    )
+
+
+def _and(words) -> str:
+    """The words joined as "A", "A and B" or "A, B and C", escaped."""
+    words = [escape(word) for word in words]
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
 
 
 def _factor_clusters(content: dict) -> list[dict]:
@@ -508,6 +557,10 @@ def _factor_clusters(content: dict) -> list[dict]:
 # ---------------------------------------------------------------- model/local-innovation-system.md
 
 LINK_WORDS = {"horizontal": "horizontal", "vertical": "vertical", "not-specified": "not specified"}
+LINK_SCALE_NOTE = (
+    "The Links, Strength and Layers columns are this project's reading of what §5.4 and Case study 10 say "
+    "in prose about each place (strong, weak, mixed or not stated); the report does not grade the links on a scale."
+)
 
 
 def _system_page(content: dict, urls: Urls) -> str:
@@ -561,6 +614,7 @@ def _system_page(content: dict, urls: Urls) -> str:
     if places:
         layer_names = {layer["id"]: layer["name"] for layer in items}
         out.append("## Each place's links { #places }\n")
+        out.append(f'<p class="tt-our-reading">{escape(LINK_SCALE_NOTE)}</p>\n')
         out.append("| Case study | Links | Strength | Layers | What the report says |\n|---|---|---|---|---|")
         for place in places:
             links = ", ".join(LINK_WORDS.get(link, link) for link in place["links"])

@@ -30,7 +30,9 @@ def _page(content: dict, urls: Urls) -> str:
     if publication.get("context"):
         out.append(text(publication["context"]) + "\n")
     out.append(source_line(publication["source"], PAGE) + "\n")
+    out += _cited_paragraphs("## What the foreword says { #foreword }", about.get("foreword", []))
     out += _people(about)
+    out += _cited_paragraphs("## Why the report looks beyond performance { #introduction }", about.get("introduction", []))
     out += _research(about)
     out += _case_studies(about, content, urls)
     if about.get("key_messages"):
@@ -51,6 +53,14 @@ def _publication_facts(publication: dict) -> str:
         ("Foreword by", publication.get("foreword_by")),
     ]
     return "\n".join(f"{label}\n:   {text(value)}\n" for label, value in rows if value)
+
+
+def _cited_paragraphs(heading: str, items: list[dict]) -> list[str]:
+    """A section of paragraphs followed by one source line for all of them."""
+    if not items:
+        return []
+    sources = "; ".join(dict.fromkeys(part.strip() for item in items for part in item["source"].split(";")))
+    return [heading + "\n", *(text(item["text"]) + "\n" for item in items), source_line(sources, PAGE) + "\n"]
 
 
 def _people(about: dict) -> list[str]:

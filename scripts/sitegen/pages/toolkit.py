@@ -38,6 +38,15 @@ def worksheet_footer(source: str, page: str) -> str:
     return f'<p class="source worksheet-footer" markdown>Source: {citation(source, page)}. Printed from the Transformers toolkit.</p>\n'
 
 
+def appendix_a_paragraphs(content: dict, part: str, page: str) -> list[str]:
+    """Appendix A's own narrative (``introduction`` or ``step_two`` in lifecycle.yaml), with one source line."""
+    items = content.get("lifecycle", {}).get("appendix_a", {}).get(part, [])
+    if not items:
+        return []
+    sources = "; ".join(dict.fromkeys(piece.strip() for item in items for piece in item["source"].split(";")))
+    return [*(escape(item["text"]) + "\n" for item in items), source_line(sources, page) + "\n"]
+
+
 def _worksheet_start(title: str, description: str) -> list[str]:
     """A step's opening: front matter, heading and the start of the printable worksheet."""
     return page_start(title, description, "phases.yaml") + ['<div class="worksheet" markdown>\n']
@@ -46,6 +55,7 @@ def _worksheet_start(title: str, description: str) -> list[str]:
 def _index(content: dict) -> str:
     page = INDEX
     out = page_start("Toolkit", "Three steps to find your phase of innovation, see what moves you on, and ask the right questions.", "phases.yaml")
+    out += appendix_a_paragraphs(content, "introduction", page)
     out.append(
         "Three steps drawn from the report's practitioner toolkit. Work through them for one service or field at a time. "
         "Each step prints as a worksheet without the site's navigation.\n"
@@ -114,6 +124,7 @@ def _step_two(content: dict, urls: Urls, phases: list[dict]) -> str:
         "Step Two: progress and pitfalls",
         "What it takes to move from one phase of innovation to the next, and what makes innovation fail (Table A2).",
     )
+    out += appendix_a_paragraphs(content, "step_two", page)
     out.append("For each phase: what the report says is needed to reach the next phase, and the barriers and pitfalls that make innovation fail.\n")
     figure = next((item for item in content.get("lifecycle", {}).get("figures", []) if item["figure"] == "Figure A1"), None)
     if figure:
