@@ -644,7 +644,8 @@ def report_markdown(report: dict) -> str:
         lines += ["", f"Strategic triangle ({md(report['profile']['source'])}):", ""]
         for corner in report["profile"]["corners"]:
             compared = (
-                f"; the report's account: {md(corner['report'])}" + (f" ({md(corner['comparison'])})" if corner["comparison"] else "")
+                f"; our reading of the report's account (§5.3): {md(corner['report'])}"
+                + (f" ({md(corner['comparison'])})" if corner["comparison"] else "")
                 if corner["report"]
                 else ""
             )

@@ -155,6 +155,8 @@ def build_diagnostic_data(content: dict) -> dict:
         "questionnaire": questionnaire,
         "phases": _phases(content),
         "corners": _corners(content),
+        # The importance words are our reading of §5.3, said wherever they are shown.
+        "triangle_reading": copy.deepcopy((content.get("strategic-triangle") or {}).get("our_reading")),
         "case_studies": _case_studies(content),
     }
     _check(bundle)

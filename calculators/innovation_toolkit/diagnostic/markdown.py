@@ -204,7 +204,8 @@ def to_markdown(result: dict) -> str:
         "",
         triangle["description"],
         "",
-        "| Corner | Your rating | Report's account of this phase | Comparison |",
+        *([f"{triangle['reading']['text']} ({triangle['reading']['source']})", ""] if triangle.get("reading") else []),
+        "| Corner | Your rating | Our reading of the report's account of this phase | Comparison |",
         "|---|---|---|---|",
     ]
     for corner in triangle["corners"]:

@@ -93,7 +93,7 @@ def _triangle(data: dict, phase: dict, values: dict) -> dict:
     description = (
         (
             "Your strategic triangle: " + ", ".join(lines_team) + ". "
-            f"The report's account of the {phase['name']} phase: " + ", ".join(lines_report) + "."
+            f"Our reading of the report's account of the {phase['name']} phase (§5.3): " + ", ".join(lines_report) + "."
         )
         if corners
         else "No strategic-triangle corners were rated or described."
@@ -105,6 +105,7 @@ def _triangle(data: dict, phase: dict, values: dict) -> dict:
         "main_risk": account.get("main_risk"),
         "source": account.get("source"),
         "description": description,
+        "reading": data.get("triangle_reading"),
     }
 
 
@@ -268,8 +269,8 @@ def _action_plan(data: dict, result: dict, disagreements: list | None = None) ->
             {
                 "step": "strengthen",
                 "title": f"Strengthen {corner['name'].lower()}",
-                "text": f"You rated {corner['name'].lower()} {corner['rating_label'].lower()}; "
-                f"the report's account of {name} rates its importance {corner['report_importance'].replace('-', ' ')}. {explanation}".strip(),
+                "text": f"You rated {corner['name'].lower()} {corner['rating_label'].lower()}; in our reading of the report's account "
+                f"of {name} (§5.3) its importance is {corner['report_importance'].replace('-', ' ')}. {explanation}".strip(),
                 "source": corner["report_source"] or result["triangle"]["source"],
             }
         )

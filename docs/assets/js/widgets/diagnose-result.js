@@ -175,8 +175,9 @@ function triangleFigure(svgText, triangle, phaseName) {
     });
   }
   figure.append(el("figcaption", {},
-    el("span", { text: `Solid shape: your ratings. Dashed outline: the report's account of the ${phaseName} phase. ` }),
-    el("span", { text: triangle.description })));
+    el("span", { text: `Solid shape: your ratings. Dashed outline: our reading of the report's account of the ${phaseName} phase. ` }),
+    el("span", { text: triangle.description }),
+    triangle.reading ? el("span", { class: "diagnose-note", text: ` ${triangle.reading.text} (${triangle.reading.source})` }) : null));
   return figure;
 }
 
@@ -187,8 +188,8 @@ function renderTriangle(result, svgText, unclear) {
     el("h3", { id: "diagnose-triangle-heading", text: "Your strategic triangle" }));
   if (unclear && phaseName) section.append(el("p", { class: "diagnose-note", text: `Compared with the ${phaseName} phase, the highest score, although the answers do not settle on it.` }));
   if (svgText) section.append(triangleFigure(svgText, triangle, phaseName));
-  section.append(simpleTable(`Your ratings beside the report's account of ${phaseName}`,
-    ["Corner", "Your rating", `Report's account of ${phaseName}`, "Comparison"],
+  section.append(simpleTable(`Your ratings beside our reading of the report's account of ${phaseName}`,
+    ["Corner", "Your rating", `Our reading of the report's account of ${phaseName}`, "Comparison"],
     triangle.corners.map((corner) => [
       corner.name,
       corner.rating_label ?? "not rated",
