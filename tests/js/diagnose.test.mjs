@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { countsText, linksToSources, optionsFor, progressText, safeDecode, signed } from "../../docs/assets/js/widgets/diagnose.js";
-import { isoDate, longDate, namesList } from "../../docs/assets/js/widgets/diagnose-dom.js";
+import { isoDate, longDate, namesList } from "../../docs/assets/js/widgets/dom.js";
 import { announcement, candidatesOf, confidenceWords, verdictOf } from "../../docs/assets/js/widgets/diagnose-result.js";
 import { asDocument } from "../../docs/assets/js/widgets/diagnose-session.js";
 import { statusText } from "../../docs/assets/js/widgets/status.js";

@@ -1,7 +1,7 @@
 // The questionnaire of "Diagnose your phase": one fieldset per group of statements (the
 // bundle's sections), one radio group (fieldset + legend) per statement, and a pager that
 // shows one group at a time with Back / Next, or every group on one page.
-import { el } from "./diagnose-dom.js";
+import { el } from "./dom.js";
 
 export function optionsFor(bundle, question) {
   const scale = bundle.questionnaire.scales[question.scale];

@@ -3,7 +3,7 @@
 // how each answer counted, the strategic triangle, and the report's advice for the candidate
 // phase(s) — both of them when the answers sit between two phases, tips for a clearer answer
 // when they point to no clear phase. Written defensively: older results carry no verdict.
-import { el, longDate, namesList, phaseLink, scrollable, signed, simpleTable, SITE_ROOT, sourceLine } from "./diagnose-dom.js";
+import { el, longDate, namesList, phaseLink, scrollable, signed, simpleTable, SITE_ROOT, sourceLine } from "./dom.js";
 import { renderTeam } from "./diagnose-team.js";
 
 /** The verdict, or one built from an older result (a phase was always named). */

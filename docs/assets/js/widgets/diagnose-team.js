@@ -2,7 +2,7 @@
 // "talk about these first", and per statement the spread of answers as a small stacked bar
 // with its text equivalent (colour is never the only signal), outliers named, camps marked.
 // Older results without the per-statement breakdown fall back to the disagreement list.
-import { el, namesList, scrollable, simpleTable } from "./diagnose-dom.js";
+import { el, namesList, scrollable, simpleTable } from "./dom.js";
 
 const ORDER = ["1", "2", "3", "4", "5", "dont-know"];
 

@@ -5,7 +5,7 @@
 // team view (diagnose-team.js) and reading participants' answers (diagnose-session.js).
 // Everything is built with DOM APIs and textContent: what people type never reaches innerHTML.
 import { showRuntimeStatus } from "./status.js";
-import { download, el, isoDate, namesList, signed } from "./diagnose-dom.js";
+import { download, el, isoDate, namesList, signed } from "./dom.js";
 import { createPager, optionsFor, progressText, renderQuestionnaire } from "./diagnose-form.js";
 import { announcement, renderResult } from "./diagnose-result.js";
 import { asDocument, DECODE_LINK, linksToSources, MAX_FILE_BYTES, mergeSources, readAnswersFile, safeDecode } from "./diagnose-session.js";
@@ -148,7 +148,7 @@ function build(container, app, fragmentError, runtime, bundle) {
     el("p", { class: "diagnose-help", text: "In a team session, send the facilitator this link or the downloaded file; they add it to the team view." }),
     el("label", { for: "diagnose-link", text: "The link to your answers" }), linkBox,
     el("p", { class: "diagnose-buttons" }, copyLink, " ", downloadAnswers), copyStatus,
-    el("label", { for: "diagnose-upload", text: "Load answers from a file (JSON, or YAML as the command line reads it)" }),
+    el("label", { for: "diagnose-upload", text: "Load answers from a file (the JSON file that “Download answers” gives)" }),
     fileInput, uploadError);
 
   const live = el("p", { class: "diagnose-live visually-hidden", "aria-live": "polite" });

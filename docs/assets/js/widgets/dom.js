@@ -1,4 +1,4 @@
-// Small DOM helpers shared by the modules of "Diagnose your phase". Everything is built with
+// Small DOM helpers shared by the page widgets ("Diagnose your phase", the combined report). Everything is built with
 // DOM APIs and textContent, so what people type never reaches innerHTML.
 
 export const SITE_ROOT = new URL("../../../", import.meta.url);
