@@ -70,11 +70,12 @@ ZENSICAL_INSTALLED := $(ZENSICAL_VENV)/.installed
 
 .PHONY: zensical publish-zensical
 
-## zensical: the site built with Zensical into site/ (generate, notices, zensical build --strict, site checks); honours SITE_URL
+## zensical: the site built with Zensical into site/ (generate, notices, zensical build --strict, service worker stamp, site checks); honours SITE_URL
 zensical: setup $(ZENSICAL_INSTALLED)
 	$(BIN)/python scripts/generate.py
 	$(BIN)/python scripts/notices.py
 	$(ZENSICAL_VENV)/bin/zensical build --strict
+	$(BIN)/python scripts/generate.py --stamp-service-worker site
 	$(BIN)/python scripts/check_site.py site
 
 ## publish-zensical: SITE_URL=https://ORG.github.io/REPO/ make publish-zensical builds with Zensical and pushes site/ to gh-pages (ghp-import)

@@ -3,7 +3,8 @@
 Thin on purpose: all the work is in sitegen, which `scripts/generate.py` and `scripts/notices.py`
 also run. The exceptions: theme markup only MkDocs renders (every page's search form is made
 unable to submit, issue 12, see `search_never_submits`), and `mkdocs gh-deploy` refuses to
-publish a site whose site_url is the local default (`SITE_URL` unset), see `on_config`.
+publish a site whose site_url is the local default (`SITE_URL` unset), see `on_config`; and
+after the build the service worker (sw.js) is stamped with the site's and the runtime's versions.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from click import ClickException
 from mkdocs.exceptions import PluginError
 
-from sitegen.assets import VendorError, vendor_all
+from sitegen.assets import VendorError, stamp_service_worker, vendor_all
 from sitegen.checks import check_site
 from sitegen.content import ContentError
 from sitegen.generate import generate
@@ -89,6 +90,10 @@ def on_post_template(output_content, template_name, config, **kwargs):
 
 
 def on_post_build(config, **kwargs):
+    try:
+        stamp_service_worker(config["site_dir"])  # the versions naming its caches (issue 15)
+    except (VendorError, OSError, ValueError, KeyError) as error:
+        raise PluginError(f"could not stamp the service worker: {error}") from error
     problems = check_site(config["site_dir"])
     if problems:
         raise PluginError("site checks failed:\n" + "\n".join(problems))

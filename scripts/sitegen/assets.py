@@ -7,7 +7,9 @@
 - A wheel of this project's ``innovation_toolkit`` package (in ``calculators/``), rebuilt only when its sources change.
 
 Downloads are cached in ``.cache/vendor/``; a second run copies nothing it already has.
-``docs/vendor/manifest.json`` tells the browser worker which wheels to install.
+``docs/vendor/manifest.json`` tells the browser worker which wheels there are (by package name,
+so a page installs only those it needs) and carries the runtime's version: a hash of every
+vendored file, which names the service worker's runtime cache (``stamp_service_worker``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import hashlib
 import http.client
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -186,14 +189,72 @@ def vendor_all() -> dict:
     for stale in WHEELS.glob("*.whl"):
         if stale.name not in {wheel.name for wheel in wheels}:
             stale.unlink()
-    manifest = {"pyodide": lock["npm"]["pyodide"]["version"], "wheels": []}
+    manifest: dict = {"pyodide": lock["npm"]["pyodide"]["version"], "version": "", "wheels": []}
     for wheel in wheels:
         target = WHEELS / wheel.name
         if not target.exists() or sha256(target) != sha256(wheel):
             shutil.copy(wheel, target)
-        manifest["wheels"].append({"file": wheel.name, "sha256": sha256(wheel)})
+        manifest["wheels"].append({"name": wheel.name.split("-", 1)[0], "file": wheel.name, "sha256": sha256(wheel)})
+    manifest["version"] = runtime_version()
+    # Every runtime file's sha256 (site-relative): the worker keeps a first visit's downloads for
+    # the service worker only when they match.
+    manifest["files"] = {
+        f"vendor/{path.relative_to(VENDOR).as_posix()}": sha256(path)
+        for path in sorted(VENDOR.rglob("*"))
+        if path.is_file() and path.name != "manifest.json" and not path.name.startswith(".")
+    }
     text = json.dumps(manifest, indent=2) + "\n"
     manifest_file = VENDOR / "manifest.json"
     if not manifest_file.exists() or manifest_file.read_text() != text:
         manifest_file.write_text(text)
     return manifest
+
+
+def runtime_version() -> str:
+    """A short hash of every file vendored for the browser (docs/vendor/, the manifest aside)."""
+    digest = hashlib.sha256()
+    for path in sorted(VENDOR.rglob("*")):
+        if path.is_file() and path.name != "manifest.json" and not path.name.startswith("."):
+            digest.update(f"{path.relative_to(VENDOR).as_posix()}\0{sha256(path)}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+SERVICE_WORKER = "sw.js"
+_STAMPED_LINE = re.compile(r"^const (SITE_VERSION|RUNTIME_VERSION|RUNTIME_SHA256) = .*;$", re.MULTILINE)
+
+
+def site_version(site_dir: Path) -> str:
+    """A short hash of every built file except the runtime (versioned on its own) and sw.js itself."""
+    digest = hashlib.sha256()
+    for path in sorted(site_dir.rglob("*")):
+        relative = path.relative_to(site_dir).as_posix()
+        if path.is_file() and relative != SERVICE_WORKER and not relative.startswith("vendor/"):
+            digest.update(f"{relative}\0{sha256(path)}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def stamp_service_worker(site_dir: str | Path) -> str | None:
+    """Write the site's and the runtime's versions, and every runtime file's sha256, into the built
+    sw.js, so that a new build is a new service worker (which replaces the old caches) and only
+    intact runtime files are kept; return the stamped text, or None without sw.js."""
+    site_dir = Path(site_dir)
+    worker = site_dir / SERVICE_WORKER
+    if not worker.exists():
+        return None
+    manifest = json.loads((site_dir / "vendor" / "manifest.json").read_text())
+    hashes = {
+        path.relative_to(site_dir).as_posix(): sha256(path)
+        for path in sorted((site_dir / "vendor").rglob("*"))
+        if path.is_file() and not path.name.startswith(".")
+    }
+    values = {
+        "SITE_VERSION": json.dumps(site_version(site_dir)),
+        "RUNTIME_VERSION": json.dumps(manifest["version"]),
+        "RUNTIME_SHA256": json.dumps(hashes, separators=(",", ":")),
+    }
+    text = worker.read_text(encoding="utf-8")
+    stamped, count = _STAMPED_LINE.subn(lambda match: f"const {match.group(1)} = {values[match.group(1)]};", text)
+    if count != len(values):
+        raise VendorError(f"{worker}: expected the lines {', '.join(values)} to stamp, found {count}")
+    worker.write_text(stamped, encoding="utf-8")
+    return stamped

@@ -56,10 +56,15 @@ def note_block(note: str, title: str = "Note") -> str:
     return f'!!! note "{escape(title)}"\n\n    {escape(" ".join(str(note).split()))}\n'
 
 
-def front_matter(title: str, description: str | None = None, source: str = "") -> str:
+def front_matter(title: str, description: str | None = None, source: str = "", search_terms: tuple[str, ...] = ()) -> str:
+    """YAML front matter. ``search_terms`` become Material's ``tags``, which its search ranks highly
+    (without the tags plugin they are not shown): words a page defines that readers search for in
+    forms the page does not use, e.g. plurals (Material's English search has no stemmer)."""
     lines = ["---", f"title: {_yaml_string(title)}"]
     if description:
         lines.append(f"description: {_yaml_string(description)}")
+    if search_terms:
+        lines.append("tags: [" + ", ".join(_yaml_string(term) for term in search_terms) + "]")
     lines += ["---", GENERATED_NOTE.format(source=source), ""]
     return "\n".join(lines)
 

@@ -15,9 +15,9 @@ from sitegen.urls import Urls
 PageBuilder = Callable[[dict, Urls], str]
 
 
-def page_start(title: str, description: str | None, source: str, heading: str | None = None) -> list[str]:
+def page_start(title: str, description: str | None, source: str, heading: str | None = None, search_terms: tuple[str, ...] = ()) -> list[str]:
     """The front matter and the page's ``#`` heading (the title, unless the heading is worded otherwise)."""
-    return [front_matter(title, description, source), f"# {title if heading is None else heading}\n"]
+    return [front_matter(title, description, source, search_terms), f"# {title if heading is None else heading}\n"]
 
 
 def pages_for(content: dict, builders: Iterable[tuple[str, str, PageBuilder]]) -> dict[str, str]:

@@ -29,10 +29,12 @@ from innovation_toolkit.diagnostic import (
 )
 from innovation_toolkit.diagnostic.fragments import decode_link
 from innovation_toolkit.errors import InputError
+from innovation_toolkit.network.analyse import analyse
 
 pytestmark = pytest.mark.browser
 
 CALIBRATION = Path(__file__).resolve().parents[1] / "calibration"
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "assets" / "examples"
 PAGE = "/calculators/diagnose/"
 RESULT_TIMEOUT = 60_000
 # The page's Date field starts at today (the browser's day; the tests run in one time zone).
@@ -436,7 +438,7 @@ def answer_on_page(page, answers):
         page.locator(f"#dq-{question_id}-{'x' if value == 'dont-know' else value}").check()
 
 
-def test_a_whole_team_session_participants_links_merged_printed_and_exported(browser, site_url, bundle):
+def test_a_whole_team_session_participants_links_merged_printed_exported_and_reported(browser, site_url, bundle):
     participants = [
         ("Ann Lee", "manager", calibration_answers("knowsley")),
         ("Bob Khan", "frontline", calibration_answers("highlands")),
@@ -509,6 +511,34 @@ def test_a_whole_team_session_participants_links_merged_printed_and_exported(bro
     expect(record).to_contain_text(SERVICE)
     expect(record).to_contain_text(shown_date)
     expect(page.locator(".diagnose-form")).to_be_hidden()
+    page.emulate_media(media="screen")
+
+    # The team result as JSON, then one report from it and the example network's connectors result.
+    with page.expect_download() as exported:
+        page.get_by_role("button", name="Export the result as JSON").click()
+    team_json = Path(exported.value.path()).read_bytes()
+    assert json.loads(team_json)["record"]["service"] == SERVICE
+    connectors_json = json.dumps(
+        analyse(
+            (EXAMPLES / "riverside-ties.csv").read_text(encoding="utf-8"),
+            people=(EXAMPLES / "riverside-people.csv").read_text(encoding="utf-8"),
+            filename="riverside-ties.csv",
+        )
+    ).encode()
+    page.goto(site_url + "/calculators/report/")
+    expect(page.locator(".calculator-status")).to_have_text("Calculator ready.", timeout=60_000)
+    files = {"Diagnostic result": ("lifecycle-diagnostic.json", team_json), "Connectors result": ("connectors.json", connectors_json)}
+    for label, (name, data) in files.items():
+        page.get_by_label(label).set_input_files(files=[{"name": name, "mimeType": "application/json", "buffer": data}])
+    combined = page.locator(".report-document")
+    expect(combined.locator(".report-record")).to_contain_text(SERVICE, timeout=RESULT_TIMEOUT)
+    expect(combined.locator(".report-record")).to_contain_text(shown_date)
+    expect(combined).to_contain_text(expected["verdict"]["headline"])
+    expect(combined.locator(".report-connectors-headline")).to_contain_text("key connector")
+    for name, _, _ in participants:
+        expect(combined).not_to_contain_text(name)  # names are off by default when sharing
+    page.emulate_media(media="print")
+    expect(combined.locator(".report-record")).to_be_visible()
     context.close()
 
 

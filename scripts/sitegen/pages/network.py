@@ -27,6 +27,7 @@ def _page(content: dict, urls: Urls) -> str:
         "Social network analysis",
         "How social network analysis maps the relationships behind local innovation: six networks, hubs, gatekeepers and pulsetakers.",
         "network-analysis.yaml",
+        search_terms=("hubs", "gatekeepers", "pulsetakers"),  # it defines the roles: first for their plurals
     )
     out.append(f"[Map your connectors]({relative(page, CALCULATOR)}){{ .md-button .md-button--primary }}\n")
 

@@ -23,7 +23,12 @@ def _recommendations(content: dict, urls: Urls) -> str:
     page = INDEX
     data = content["recommendations"]
     findings = content.get("findings", {}).get("findings", [])
-    out = page_start("Recommendations", "What the report proposes to help local areas innovate, cluster by cluster.", "recommendations.yaml")
+    out = page_start(
+        "Recommendations",
+        "What the report proposes to help local areas innovate, cluster by cluster.",
+        "recommendations.yaml",
+        search_terms=("offending", "eldercare"),  # the priority fields named only here
+    )
     intro = data.get("introduction")
     if intro:
         out.extend(f"- {text(point)}" for point in intro.get("points", []))
