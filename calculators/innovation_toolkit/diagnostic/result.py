@@ -28,6 +28,15 @@ IMPORTANCE_LEVEL = {
 }
 
 
+def _count(number: int, noun: str) -> str:
+    """``3 statements``, ``1 statement``.
+
+    >>> _count(1, "pitfall"), _count(3, "Step Three question")
+    ('1 pitfall', '3 Step Three questions')
+    """
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def _comparison(data: dict, level: float | None, expected: float | None) -> tuple[float | None, str | None]:
     """Compare a corner's rating (0 lowest to 1 highest) with the size drawn for the report's account.
 
@@ -202,13 +211,13 @@ def _advice_reference(candidates: list[dict]) -> dict | None:
         progression = candidate["progression"]
         if progression:
             heading = f"moving on to {progression['to_phase_name']}" if progression["to_phase"] else "staying at this phase"
-            counted.append(f"{len(progression['requirements'])} point(s) on {heading}")
+            counted.append(_count(len(progression["requirements"]), "point") + f" on {heading}")
             sources.append(progression["source"])
         if candidate["pitfalls"]:
-            counted.append(f"{len(candidate['pitfalls'])} pitfall(s)")
+            counted.append(_count(len(candidate["pitfalls"]), "pitfall"))
             sources.append(candidate["pitfalls"][0]["source"])
         if candidate["questions"]:
-            counted.append(f"{len(candidate['questions'])} Step Three question(s)")
+            counted.append(_count(len(candidate["questions"]), "Step Three question"))
             sources.append(candidate["questions"][0]["source"])
         if counted:
             parts.append(f"for {candidate['phase_name']}: " + ", ".join(counted))
@@ -243,7 +252,7 @@ def _action_plan(data: dict, result: dict, disagreements: list | None = None) ->
             {
                 "step": "discuss",
                 "title": "Settle where you really are",
-                "text": f"Your team rated {len(disagreements)} statement(s) very differently. Talk them through before acting, "
+                "text": f"Your team rated {_count(len(disagreements), 'statement')} very differently. Talk them through before acting, "
                 f'starting with "{first}", and agree which service everyone was answering for.',
                 "source": "Appendix A, Step One",
             }
@@ -285,7 +294,7 @@ def _action_plan(data: dict, result: dict, disagreements: list | None = None) ->
             {
                 "step": "find-out",
                 "title": "Fill the gaps in what you know",
-                "text": f'You answered "don\'t know" to {len(unknown)} question(s): {listed}{more}.',
+                "text": f'You answered "don\'t know" to {_count(len(unknown), "question")}: {listed}{more}.',
                 "source": "Appendix A, Step One",
             }
         )
