@@ -75,6 +75,8 @@ def test_phase_page_has_every_part_of_the_phase(phase):
     for heading in ["Typology", "What it looks like", "Strategic triangle", "How to progress", "Questions to ask"]:
         assert re.search(rf"<h2[^>]*>{heading}", page), heading
     assert phase["typology"]["text"] in text
+    summary = phase["figure_1_summary"]["text"]
+    assert text.count(summary) == 1, "the lifecycle chart's caption is shown once, as the page's lead"
     assert phase["description"]["text"].replace('"', "&quot;")[:40] in page or phase["description"]["text"][:40] in text
     assert "Table A1" in text and "Appendix A, Step Three" in text
     for question in phase["step_three"]["questions"]:

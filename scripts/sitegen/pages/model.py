@@ -267,7 +267,8 @@ def _phase(content: dict, urls: Urls, phase: dict) -> str:
         f"{title} of the local social innovation lifecycle: what it looks like, the strategic triangle, how to progress and what to ask.",
         "phases.yaml",
     )
-    out.append(f"*{escape(phase['figure_1_summary']['text'])}*\n")
+    # The lifecycle chart's one-line caption leads the page, cited once (not repeated below).
+    out.append(f"*{escape(phase['figure_1_summary']['text'])}* {inline_source(phase['figure_1_summary']['source'], page)}\n")
     labels = phase.get("report_labels", [])
     if labels:
         out.append('??? info "Names the report uses for this phase"\n')
@@ -281,8 +282,6 @@ def _phase(content: dict, urls: Urls, phase: dict) -> str:
 
     out.append("## What it looks like { #what-it-looks-like }\n")
     summary = phase["figure_1_summary"]
-    out.append(f"**In the lifecycle chart:** {escape(summary['text'])}\n")
-    out.append(source_line(summary["source"], page) + "\n")
     if summary.get("note"):
         out.append(note_block(summary["note"]))
     out.append(cited(phase["description"]["text"], phase["description"]["source"], page, phase["description"].get("note")))
