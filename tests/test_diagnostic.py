@@ -5,13 +5,12 @@ from __future__ import annotations
 import copy
 import json
 import xml.etree.ElementTree as ElementTree
-from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diagnostic_helpers import CALIBRATION, REPORT_PLACEMENTS, calibration_answers, profile_answers
 from innovation_toolkit.diagnostic import (
     decode_fragment,
     decode_team_fragment,
@@ -30,16 +29,7 @@ from innovation_toolkit.errors import InputError
 from sitegen.content import load_content
 from sitegen.diagnostic_data import DiagnosticDataError, build_diagnostic_data
 
-CALIBRATION = Path(__file__).resolve().parent / "calibration"
 PHASES = ["latent", "design-and-discovery", "mobilisation", "mainstreaming", "embedding"]
-# The report's placements (§5.1): Knowsley in mobilisation, the Highlands moving into
-# mainstreaming, Tower Hamlets and South Tyneside showing signs of embedding.
-REPORT_PLACEMENTS = {
-    "knowsley": "mobilisation",
-    "highlands": "mainstreaming",
-    "tower-hamlets": "embedding",
-    "south-tyneside": "embedding",
-}
 
 
 @pytest.fixture(scope="module")
@@ -50,18 +40,6 @@ def content() -> dict:
 @pytest.fixture(scope="module")
 def bundle(content) -> dict:
     return build_diagnostic_data(content)
-
-
-def calibration_answers(slug: str) -> dict:
-    return yaml.safe_load((CALIBRATION / f"{slug}.yaml").read_text(encoding="utf-8"))["answers"]
-
-
-def profile_answers(bundle: dict, phase: str) -> dict:
-    """A respondent whose every rating mirrors the weights for ``phase`` (3 + weight)."""
-    answers = {}
-    for question in bundle["questionnaire"]["questions"]:
-        answers[question["id"]] = 3 + question["weights"][phase]
-    return answers
 
 
 # ---------------------------------------------------------------- the bundle and questionnaire

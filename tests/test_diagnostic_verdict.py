@@ -14,8 +14,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
 
+from diagnostic_helpers import REPORT_PLACEMENTS, calibration_answers, profile_answers
 from innovation_toolkit.diagnostic import bundle as bundle_module
 from innovation_toolkit.diagnostic import diagnose, diagnose_team
 from innovation_toolkit.diagnostic.result import IMPORTANCE_LEVEL
@@ -23,11 +23,9 @@ from sitegen.content import load_content
 from sitegen.diagnostic_data import DiagnosticDataError, build_diagnostic_data
 
 ROOT = Path(__file__).resolve().parents[1]
-CALIBRATION = ROOT / "tests" / "calibration"
 METHODS_PAGE = ROOT / "docs" / "methods" / "diagnostic.md"
 REPORT = ROOT.parent / "shared" / "seed" / "transformers-report.txt"
 PHASES = ["latent", "design-and-discovery", "mobilisation", "mainstreaming", "embedding"]
-REPORT_PLACEMENTS = {"knowsley": "mobilisation", "highlands": "mainstreaming", "tower-hamlets": "embedding", "south-tyneside": "embedding"}
 RANDOM_SEEDS = range(1000)
 RATINGS = [1, 2, 3, 4, 5, "dont-know"]
 CONFIDENT = {"medium", "high"}
@@ -45,15 +43,6 @@ def bundle(content) -> dict:
 
 def question_ids(bundle: dict) -> list[str]:
     return [q["id"] for q in bundle["questionnaire"]["questions"]]
-
-
-def profile_answers(bundle: dict, phase: str) -> dict:
-    """The textbook respondent for ``phase``: every rating mirrors the weights (3 + weight)."""
-    return {q["id"]: 3 + q["weights"][phase] for q in bundle["questionnaire"]["questions"]}
-
-
-def calibration_answers(slug: str) -> dict:
-    return yaml.safe_load((CALIBRATION / f"{slug}.yaml").read_text(encoding="utf-8"))["answers"]
 
 
 def mobilisation_mainstreaming_mix(bundle: dict) -> dict:
