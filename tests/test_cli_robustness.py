@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from cli_helpers import TIME_LIMIT, assert_one_line_error, bound_memory, cli
 from innovation_toolkit.errors import InputError
 from innovation_toolkit.files import json_text, read_bounded
 from sitegen.content import load_content
@@ -25,44 +24,6 @@ from sitegen.diagnostic_data import build_diagnostic_data
 
 REPO = Path(__file__).resolve().parents[1]
 CALIBRATION = REPO / "tests" / "calibration"
-
-#: Address space allowed to the command: Python, networkx and a 200 MB input fit with room
-#: to spare (the whole run stays under 300 MB of memory); reading /dev/zero whole does not.
-MEMORY_BOUND = 1_000_000_000
-
-#: Seconds any one run may take (an endless input must stop in about a second).
-TIME_LIMIT = 10
-
-
-def _bound_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BOUND, MEMORY_BOUND))
-
-
-def cli(*argv, stdin=None, input_bytes: bytes | None = None, env=None) -> subprocess.CompletedProcess:
-    started = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-m", "innovation_toolkit.cli", *map(str, argv)],
-        cwd=REPO,
-        stdin=stdin,
-        input=input_bytes,
-        capture_output=True,
-        timeout=TIME_LIMIT,
-        preexec_fn=_bound_memory,
-        env=env,
-        check=False,
-    )
-    done.seconds = time.monotonic() - started
-    done.out, done.err = done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
-    return done
-
-
-def assert_one_line_error(done: subprocess.CompletedProcess, *fragments: str) -> None:
-    assert done.returncode == 2, (done.returncode, done.err[-2000:])
-    assert done.out == "", done.out[:200]
-    assert done.err.startswith("error: ") and done.err.count("\n") == 1, done.err[-2000:]
-    assert "Traceback" not in done.err
-    for fragment in fragments:
-        assert fragment in done.err, (fragment, done.err)
 
 
 @pytest.fixture(scope="module")
@@ -218,7 +179,7 @@ def test_output_into_head_ends_quietly(large_network):
         cwd=REPO,
         capture_output=True,
         timeout=120,
-        preexec_fn=_bound_memory,
+        preexec_fn=bound_memory,
         check=False,
     )
     assert done.stdout == b"{\nstatus 141\n"  # 128 + SIGPIPE, as the shell reports for cat or grep
@@ -231,7 +192,7 @@ def test_reader_gone_before_any_output(large_network):
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        preexec_fn=_bound_memory,
+        preexec_fn=bound_memory,
     )
     reader.stdout.close()  # long before the analysis ends: even a short report meets a closed pipe
     err = reader.stderr.read()

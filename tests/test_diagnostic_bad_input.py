@@ -9,14 +9,13 @@ within a time bound.
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+import cli_helpers
 from innovation_toolkit.diagnostic import decode_link, diagnose_team, merge_respondents, read_answers_text, validate_respondents
 from innovation_toolkit.diagnostic.bundle import _short
 from innovation_toolkit.dispatch import run_call
@@ -27,40 +26,16 @@ from sitegen.diagnostic_data import build_diagnostic_data
 REPO = Path(__file__).resolve().parents[1]
 CALIBRATION = REPO / "tests" / "calibration"
 
-#: Address space for the command: Python and the diagnostic fit in well under this; the
-#: alias bomb written out (billions of values) or /dev/zero read whole do not.
-MEMORY_BOUND = 1_000_000_000
-#: Seconds a command may take (interpreter start-up included, on a shared machine).
-TIME_LIMIT = 10
 #: Seconds a function call may take.
 CALL_LIMIT = 2.0
 
 
-def _bound_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BOUND, MEMORY_BOUND))
-
-
 def cli(*argv, input_bytes: bytes | None = None) -> subprocess.CompletedProcess:
-    done = subprocess.run(
-        [sys.executable, "-m", "innovation_toolkit.cli", "diagnose", *map(str, argv)],
-        cwd=REPO,
-        input=input_bytes,
-        capture_output=True,
-        timeout=TIME_LIMIT,
-        preexec_fn=_bound_memory,
-        check=False,
-    )
-    done.out, done.err = done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
-    return done
+    return cli_helpers.cli("diagnose", *argv, input_bytes=input_bytes)
 
 
 def assert_one_line_error(done: subprocess.CompletedProcess, *fragments: str) -> None:
-    assert done.returncode == 2, (done.returncode, done.err[-2000:])
-    assert done.out == "", done.out[:200]
-    assert done.err.startswith("error: ") and done.err.count("\n") == 1, done.err[-2000:]
-    assert len(done.err) < 400, done.err[:400]
-    for fragment in fragments:
-        assert fragment in done.err, (fragment, done.err)
+    cli_helpers.assert_one_line_error(done, *fragments, max_length=400)
 
 
 def call(function: str, **kwargs) -> dict:
