@@ -1,4 +1,5 @@
-// eslint over the browser widgets (docs/assets/js/) and their unit tests (tests/js/).
+// eslint over the browser widgets (docs/assets/js/), their unit tests (tests/js/) and the scripts
+// that run Pyodide under Node (tests/pyodide/, scripts/sitegen/pyodide_build/).
 // Installed by `npm ci` from package.json / package-lock.json (test-only, never shipped).
 import js from "@eslint/js";
 import globals from "globals";
@@ -18,7 +19,7 @@ export default [
   },
   {
     // Classic scripts (mkdocs.yml extra_javascript without `type: module`): their top-level names are page globals.
-    files: ["docs/assets/js/accessibility.js", "docs/assets/js/case-filters.js"],
+    files: ["docs/assets/js/accessibility.js", "docs/assets/js/case-filters.js", "docs/assets/js/search-on-demand.js"],
     languageOptions: {
       sourceType: "script",
     },
@@ -41,7 +42,7 @@ export default [
     },
   },
   {
-    files: ["tests/js/**/*.mjs", "eslint.config.mjs"],
+    files: ["tests/js/**/*.mjs", "tests/pyodide/**/*.mjs", "scripts/**/*.mjs", "eslint.config.mjs"],
     languageOptions: {
       ecmaVersion: 2024,
       sourceType: "module",

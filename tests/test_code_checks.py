@@ -1,7 +1,7 @@
 """The code checks (issue 16) as tests, so that `make test` and `make check` run them.
 
 ruff (lint and format) over calculators/, scripts/ and tests/; mypy over the package and
-scripts/ (mypy.ini); eslint over docs/assets/js/ (eslint.config.mjs, installed by `npm ci`);
+scripts/ (mypy.ini); eslint over docs/assets/js/ and the Node scripts (eslint.config.mjs, installed by `npm ci`);
 every doctest in the package and in sitegen; the widgets' JavaScript unit tests
 (`node --test tests/js/`). Each test fails with the tool's own output.
 """
@@ -85,7 +85,8 @@ def test_eslint():
     eslint = REPO / "node_modules" / ".bin" / "eslint"
     if not eslint.exists():
         pytest.fail("eslint is not installed: run `npm ci` in the repository root (package-lock.json pins it)")
-    result = _run([str(eslint), "--max-warnings", "0", "docs/assets/js", "tests/js", "eslint.config.mjs"])
+    folders = ["docs/assets/js", "tests/js", "tests/pyodide", "scripts/sitegen/pyodide_build", "eslint.config.mjs"]
+    result = _run([str(eslint), "--max-warnings", "0", *folders])
     assert result.returncode == 0, f"eslint found problems:\n{_output(result)}"
 
 

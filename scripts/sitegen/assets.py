@@ -5,6 +5,8 @@
   pinned sha256.
 - networkx's pure wheel from PyPI (``pip download --no-deps``), checked likewise.
 - A wheel of this project's ``innovation_toolkit`` package (in ``calculators/``), rebuilt only when its sources change.
+- The standard library trimmed and everything compiled to bytecode inside Pyodide under Node
+  (``sitegen.pyodide_build``), or the stock files without Node.
 
 Downloads are cached in ``.cache/vendor/``; a second run copies nothing it already has.
 ``docs/vendor/manifest.json`` tells the browser worker which wheels there are (by package name,
@@ -27,6 +29,8 @@ import tempfile
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+from sitegen import pyodide_build
 
 REPO = Path(__file__).resolve().parents[2]
 LOCK = REPO / "scripts" / "vendor-lock.json"
@@ -179,17 +183,65 @@ def vendor_test_assets() -> dict[str, Path]:
     return {name: REPO / pin["dest"] for name, pin in lock["test_npm"].items()}
 
 
+def stock_file(name: str, pin: dict, member: str) -> Path:
+    """One file of an npm package as published (cached), e.g. Pyodide's own standard library."""
+    target = CACHE / f"{name}-{pin['version']}" / Path(member).name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(npm_tarball(name, pin)) as archive:
+            source = archive.extractfile(f"package/{member}")
+            if source is None:
+                raise VendorError(f"{name}@{pin['version']}: {member} is not a regular file in the package")
+            partial = target.with_name(target.name + ".part")
+            with source, partial.open("wb") as out:
+                shutil.copyfileobj(source, out)
+            partial.replace(target)
+    return target
+
+
+def _write_if_changed(target: Path, data: bytes) -> None:
+    if not target.exists() or target.read_bytes() != data:
+        target.write_bytes(data)
+
+
+def python_runtime(pin: dict, wheels: list[Path]) -> tuple[list[Path], str | None]:
+    """Put the standard library and the lock file the browser loads into docs/vendor/pyodide/, and
+    return the wheels to ship with the Python version their bytecode is for (None: source).
+
+    With Node: the trimmed, compiled runtime (sitegen.pyodide_build). Without: Pyodide's own
+    standard library and source wheels (networkx's tests left out), which work the same, slower."""
+    pyodide_dir = REPO / pin["dest"]
+    stock = stock_file("pyodide", pin, "python_stdlib.zip")
+    lock_text = stock_file("pyodide", pin, "pyodide-lock.json").read_text()
+    _write_if_changed(pyodide_dir / "pyodide-lock.json", pyodide_build.lock_info_only(lock_text).encode())
+    node = shutil.which("node")
+    if node is None:
+        print("vendor: Node.js not found, so the browser gets the uncompiled runtime (slower to start)", file=sys.stderr)
+        _write_if_changed(pyodide_dir / "python_stdlib.zip", stock.read_bytes())
+        sources = CACHE / "source-wheels"
+        sources.mkdir(parents=True, exist_ok=True)
+        return [pyodide_build.without_tests(wheel, sources / wheel.name) for wheel in wheels], None
+    try:
+        built = pyodide_build.compile_runtime(node, pyodide_dir, stock, wheels, CACHE / "compiled")
+    except pyodide_build.CompileError as error:
+        raise VendorError(str(error)) from None
+    _write_if_changed(pyodide_dir / "python_stdlib.zip", (built / "python_stdlib.zip").read_bytes())
+    report = json.loads((built / "report.json").read_text())
+    return [built / "wheels" / wheel.name for wheel in wheels], report["python"]
+
+
 def vendor_all() -> dict:
     """Vendor everything the browser needs; return the manifest written for the worker."""
     lock = json.loads(LOCK.read_text())
     for name, pin in lock["npm"].items():
         extract_npm_files(name, pin)
     WHEELS.mkdir(parents=True, exist_ok=True)
-    wheels = [pypi_wheel(name, pin) for name, pin in lock["pypi"].items()] + [calculators_wheel()]
+    sources = [pypi_wheel(name, pin) for name, pin in lock["pypi"].items()] + [calculators_wheel()]
+    wheels, bytecode_for = python_runtime(lock["npm"]["pyodide"], sources)
     for stale in WHEELS.glob("*.whl"):
         if stale.name not in {wheel.name for wheel in wheels}:
             stale.unlink()
-    manifest: dict = {"pyodide": lock["npm"]["pyodide"]["version"], "version": "", "wheels": []}
+    manifest: dict = {"pyodide": lock["npm"]["pyodide"]["version"], "version": "", "bytecode_for": bytecode_for, "wheels": []}
     for wheel in wheels:
         target = WHEELS / wheel.name
         if not target.exists() or sha256(target) != sha256(wheel):

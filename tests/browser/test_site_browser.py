@@ -1,5 +1,8 @@
-"""The whole site in a browser: search finds the right page, one page per layout passes axe-core,
-keyboard use works, and the Step Three worksheet prints without navigation."""
+"""The whole site in a browser: search finds the right page and fetches its index only when the
+reader searches, one page per layout passes axe-core, keyboard use works, and the Step Three
+worksheet prints without navigation."""
+
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -43,6 +46,37 @@ def test_search_finds_the_right_page(page, site_url, query):
             break
         page.wait_for_timeout(250)
     assert any(any(target in href for target in expected) for href in top), (query, top)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_search_index_loads_only_when_the_reader_searches(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(site_url + "/model/mobilisation/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert not any("search_index" in url for url in asked)
+    page.get_by_role("link", name="Phase 3: Mainstreaming").first.click()  # instant navigation: still not fetched
+    page.wait_for_load_state("networkidle")
+    assert not any("search_index" in url for url in asked)
+    if width < 960:
+        page.get_by_role("button", name="Search this site").click()
+    else:
+        page.keyboard.press("/")  # Material's shortcut focuses the search box
+    page.locator("input.md-search__input").press_sequentially("pulsetakers", delay=30)
+    expect(page.locator(".md-search-result__item > a").first).to_have_attribute("href", re.compile("network-analysis/"), timeout=20_000)
+    assert sum("search_index" in url for url in asked) == 1
+    context.close()
+
+
+def test_an_address_with_a_query_fetches_the_index_at_once(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    with page.expect_request(lambda request: "search_index" in request.url, timeout=20_000):
+        page.goto(site_url + "/?q=gatekeepers")
+    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
