@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sitegen.markdown import front_matter, source_line
+from sitegen.markdown import cite, front_matter, resolve_citations
 from sitegen.urls import Urls
 
 PageBuilder = Callable[[dict, Urls], str]
@@ -23,17 +23,25 @@ def page_start(title: str, description: str | None, source: str, heading: str | 
 def pages_for(content: dict, builders: Iterable[tuple[str, str, PageBuilder]]) -> dict[str, str]:
     """The pages whose content file is loaded: ``(content key, page path, builder)`` each."""
     urls = Urls(content)
-    return {path: build(content, urls) for key, path, build in builders if content.get(key)}
+    return cited_pages({path: build(content, urls) for key, path, build in builders if content.get(key)})
 
 
-def cited_paragraph(markdown: str, source: str, page: str) -> str:
-    """A paragraph of ready-made Markdown followed by its citation line."""
-    return f"{markdown}\n\n{source_line(source, page)}\n"
+def cited_pages(pages: dict[str, str], covered: dict[str, str] | None = None) -> dict[str, str]:
+    """Finished pages with their citation marks in the site's style (``resolve_citations``).
+
+    ``covered``: per page, the references a line of its own already gives (a worksheet's footer).
+    """
+    return {path: resolve_citations(text, path, (covered or {}).get(path, "")) for path, text in pages.items()}
 
 
-def cited_lines(lines: list[str], source: str, page: str) -> str:
-    """Lines of a list or table, ended, then the citation line for all of them."""
-    return "\n".join([*lines, "", source_line(source, page) + "\n"])
+def cited_paragraph(markdown: str, source: str, page: str = "") -> str:
+    """A paragraph of ready-made Markdown, marked as drawn from ``source``."""
+    return f"{markdown} {cite(source)}\n"
+
+
+def cited_lines(lines: list[str], source: str, page: str = "") -> str:
+    """Lines of a list or table, ended, then the mark citing all of them."""
+    return "\n".join([*lines, "", cite(source) + "\n"])
 
 
 def list_section(heading: str, items: Iterable[str], lead: str | None = None) -> str:

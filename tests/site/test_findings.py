@@ -12,7 +12,7 @@ import re
 import pytest
 
 from sitegen.checks import parse_page
-from sitegen.markdown import relative
+from sitegen.markdown import join_sources, relative, source_parts
 from sitegen.pages import findings as findings_builder
 from sitegen.pages import recommendations as recommendations_builder
 from sitegen.urls import Urls
@@ -73,7 +73,7 @@ def test_every_finding_is_anchored_on_its_group_page_with_its_sources(content, p
         assert rendered(finding["summary"]) in section
         for point in finding.get("points", []):
             assert rendered(point) in section
-        assert f", {html.escape(finding['source'], quote=False)}</p>" in section
+        assert f", {html.escape(join_sources(finding['source']), quote=False)}</p>" in section
 
 
 def test_findings_link_the_case_studies_that_evidence_them(content, pages):
@@ -185,7 +185,14 @@ def test_support_methods_are_cards_with_anchors_effectiveness_factors_and_the_co
     for method in data["methods"]:
         assert f"-   ### {rendered(method['name'])} {{ #{method['id']} }}" in cards
         assert rendered(method["what_it_is"]) in cards
-    assert cards.count('<span class="source">Source: ') == len(data["methods"])
+    # Each card's reference is reachable: in brackets at the end of its run of cards, and in the
+    # section's one closing source line.
+    closing = page.split('<div class="grid cards" markdown>')[1].split("\n## ")[0].split("</div>", 1)[1]
+    for method in data["methods"]:
+        reference = "; ".join(source_parts(method["source"]))
+        assert f"({html.escape(reference, quote=False)})" in cards, method["id"]
+        assert all(part.split("§")[-1] in closing for part in source_parts(method["source"])), method["id"]
+    assert cards.count("Source:") == 0 and closing.count("Source:") == 1
     assert len(data["effectiveness_factors"]) == 4
     for factor in data["effectiveness_factors"]:
         assert f"{{ #{factor['id']} .effectiveness-factor }}" in page

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from functools import partial
 
 from sitegen.case_studies import table1_rows
-from sitegen.markdown import attr, escape, front_matter, relative, source_line
-from sitegen.render import list_section
+from sitegen.markdown import attr, cite, escape, front_matter, inline_refs, ref, relative, source_line, sources_here
+from sitegen.render import cited_pages, list_section
 from sitegen.urls import Urls
 
 INDEX = "case-studies/index.md"
@@ -126,6 +126,7 @@ def build_index(content: dict, taxonomy: Taxonomy, urls: Urls) -> str:
     for record in cases:
         out.append(index_item(record, taxonomy, urls))
     out.append("</ul>\n")
+    out.append(sources_here())
     out.append('<p class="case-empty" hidden>No case study matches these filters. Choose "All" in one of the lists to widen the search.</p>\n')
     return "\n".join(out)
 
@@ -178,8 +179,7 @@ def index_item(record: dict, taxonomy: Taxonomy, urls: Urls) -> str:
         + " ".join(f'<span class="case-facet"><span class="case-facet-name">{name}:</span> {value}</span>' for name, value in labels)
         + "</p>\n"
     )
-    lines.append(text(record["summary"]["text"]) + "\n")
-    lines.append(source_line(record["summary"]["source"], INDEX) + "\n")
+    lines.append(f"{text(record['summary']['text'])} {cite(record['summary']['source'])}\n")
     lines.append("</li>")
     return "\n".join(lines)
 
@@ -222,12 +222,12 @@ def build_table1(content: dict, urls: Urls) -> str:
     out.append("</tbody>")
     out.append("</table>\n")
     out.append("</figure>\n")
-    out.append(source_line(joined_sources(row["source"] for row in rows), TABLE1) + "\n")
+    out.append(cite("; ".join(row["source"] for row in rows)) + "\n")
     noted = [row for row in rows if row.get("note")]
     if noted:
         out.append("## Notes on the table\n")
         for row in noted:
-            out.append(admonition("note", row["area_label"], [text(row["note"]), source_line(row["source"], TABLE1)]))
+            out.append(admonition("note", row["area_label"], [f"{text(row['note'])} {cite(row['source'])}"]))
     without = [record for record in ordered_cases(content) if not record.get("table1")]
     if without:
         links = (
@@ -236,12 +236,6 @@ def build_table1(content: dict, urls: Urls) -> str:
         )
         out.append(list_section("## Case studies without a row", links, "Table 1 has no row for these case studies:"))
     return "\n".join(out)
-
-
-def joined_sources(sources) -> str:
-    """Several citations as one, each section named once, in order of first mention."""
-    parts = [part.strip() for source in sources for part in source.split(";")]
-    return "; ".join(dict.fromkeys(part for part in parts if part))
 
 
 def case_note(item: dict | None) -> list[str]:
@@ -275,20 +269,6 @@ OPENING = [
 ]
 
 
-def inline_refs(sources: list[str]) -> list[str | None]:
-    """Where a section's items show their own report section: at the end of each run of items citing the same one.
-
-    A section citing one place only shows it once, in the source line that closes the section.
-    """
-    if len(set(sources)) <= 1:
-        return [None] * len(sources)
-    return [source if index + 1 == len(sources) or sources[index + 1] != source else None for index, source in enumerate(sources)]
-
-
-def ref(source: str | None) -> str:
-    return f' <span class="source">({escape(source)})</span>' if source else ""
-
-
 class CasePage:
     def __init__(self, record: dict, content: dict, taxonomy: Taxonomy, urls: Urls):
         self.record = record
@@ -299,7 +279,7 @@ class CasePage:
 
     def cite(self, sources) -> str:
         """The one source line that closes a section: every report section its items cite, once each."""
-        return source_line(joined_sources(sources), self.page) + "\n"
+        return source_line(list(sources), self.page) + "\n"
 
     def link(self, kind: str, slug: str) -> str:
         return self.urls.link(self.page, kind, slug)
@@ -759,4 +739,4 @@ def build(content: dict) -> dict[str, str]:
     pages = {INDEX: build_index(content, taxonomy, urls), TABLE1: build_table1(content, urls)}
     for record in ordered_cases(content):
         pages[case_page(record["id"])] = CasePage(record, content, taxonomy, urls).build()
-    return pages
+    return cited_pages(pages)

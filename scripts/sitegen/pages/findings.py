@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from sitegen.markdown import escape, note_block, relative, source_inline, source_line
-from sitegen.render import card, cited_lines, cited_paragraph, page_start, pages_for
+from sitegen.markdown import cite, escape, note_block, relative
+from sitegen.render import card, cited_lines, cited_pages, cited_paragraph, page_start, pages_for
 from sitegen.urls import Urls
 
 INDEX = "findings/index.md"
@@ -82,7 +82,7 @@ def build(content: dict) -> dict[str, str]:
     for group in content.get("findings", {}).get("groups", []):
         path = urls.page("finding-group", group["id"])
         pages[path] = _group_page(content, urls, group, path)
-    return pages
+    return cited_pages(pages)
 
 
 def _findings_in(content: dict, group: str) -> list[dict]:
@@ -127,7 +127,7 @@ def _index(content: dict, urls: Urls) -> str:
                 )
             )
         out.append("</div>\n")
-        out.append(source_line(factors["source"], page) + "\n")
+        out.append(cite(factors["source"]) + "\n")
 
     groups = content.get("findings", {}).get("groups", [])
     if groups:
@@ -174,7 +174,7 @@ def _assumptions(content: dict, urls: Urls) -> str:
                     for other in related
                 )
                 out.append(f"Compare: {links}\n")
-            out.append(source_line(item["source"], page) + "\n")
+            out.append(cite(item["source"]) + "\n")
     return "\n".join(out)
 
 
@@ -193,7 +193,7 @@ def _critical_factors(content: dict, urls: Urls) -> str:
             out.append("Where the push came from in the case studies:\n")
             out.extend(f"- {text(p)}" for p in cluster["pressures"])
             out.append("")
-        out.append(source_line(cluster["source"], page) + "\n")
+        out.append(cite(cluster["source"]) + "\n")
         for factor in cluster.get("factors", []):
             out.append(f"### {text(factor['name'])} {{ #{factor['id']} }}\n")
             out.append(text(factor["description"]) + "\n")
@@ -201,11 +201,11 @@ def _critical_factors(content: dict, urls: Urls) -> str:
             if related:
                 links = ", ".join(f"[{text(f['title'])}]({urls.link(page, 'finding', f['id'])})" for f in related)
                 out.append(f"Findings: {links}\n")
-            out.append(source_line(factor["source"], page) + "\n")
+            out.append(cite(factor["source"]) + "\n")
         if cluster.get("other_wordings"):
             out.append(f"### How the report words this cluster elsewhere {{ #{cluster['id']}-wordings }}\n")
             for wording in cluster["other_wordings"]:
-                out.append(f"- {text(wording['text'])} {source_inline(wording['source'], page)}")
+                out.append(f"- {text(wording['text'])} {cite(wording['source'])}")
             out.append("")
         in_cluster = [f for f in findings if f.get("factor_cluster") == cluster["id"]]
         recs = [r for r in recommendations.get("recommendations", []) if r.get("cluster") == cluster["id"]]
@@ -247,7 +247,7 @@ def _group_page(content: dict, urls: Urls, group: dict, page: str) -> str:
             out.append("")
         if finding.get("note"):
             out.append(note_block(finding["note"]))
-        out.append(source_line(finding["source"], page) + "\n")
+        out.append(cite(finding["source"]) + "\n")
     return "\n".join(out)
 
 
@@ -271,12 +271,12 @@ def _methods(content: dict, urls: Urls) -> str:
             if method.get("used_by"):
                 out.append(f"    **Used by:** {text(method['used_by'])}\n")
             out.append(f"    {text(method['what_it_is'])}\n")
-            out.append(f"    {source_inline(method['source'], page)}\n")
+            out.append(f"    {cite(method['source'])}\n")
         out.append("</div>\n")
     if data.get("effectiveness_factors"):
         out.append("## What should decide how well a method works {#effectiveness}\n")
         for number, factor in enumerate(data["effectiveness_factors"], 1):
-            out.append(f"**{number}. {text(factor['name'])}** {source_inline(factor['source'], page)}\n{{ #{factor['id']} .effectiveness-factor }}\n")
+            out.append(f"**{number}. {text(factor['name'])}** {cite(factor['source'])}\n{{ #{factor['id']} .effectiveness-factor }}\n")
         if data.get("effectiveness_note"):
             out.append(note_block(data["effectiveness_note"]))
     if data.get("evidence_gap"):
@@ -284,6 +284,6 @@ def _methods(content: dict, urls: Urls) -> str:
         out.append(cited_paragraph(text(data["evidence_gap"]["text"]), data["evidence_gap"]["source"], page))
     if data.get("other_mentions"):
         out.append("## Elsewhere in the report {#other-mentions}\n")
-        out.extend(f"- {text(m['text'])} {source_inline(m['source'], page)}" for m in data["other_mentions"])
+        out.extend(f"- {text(m['text'])} {cite(m['source'])}" for m in data["other_mentions"])
         out.append("")
     return "\n".join(out)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.markdown import escape, source_line
+from sitegen.markdown import cite, escape
 from sitegen.pages.case_studies import text as _md
 from sitegen.render import card, page_start, pages_for
 from sitegen.urls import Urls
@@ -54,7 +54,7 @@ def _page(content: dict, urls: Urls) -> str:
     out.append(
         f"Everything here is drawn from *{escape(about['title'])}: {escape(about['subtitle'])}* "
         f"({escape(publication['publisher'].split(' (')[0])} with {escape(publication['partner'])}, "
-        f"{escape(publication['date'])}), retold in our own words with a citation on every block. "
+        f"{escape(publication['date'])}), retold in our own words, with the report's sections cited throughout. "
         "[About the report](reference/the-report.md)\n"
     )
     out.append(entry_points())
@@ -80,12 +80,12 @@ def critical_factors(content: dict, urls: Urls) -> str:
     lines = ["## Three critical factors\n"]
     if factors.get("summary"):
         lines.append(_md(factors["summary"]) + "\n")
-        lines.append(source_line(factors["source"], PAGE) + "\n")
+        lines.append(cite(factors["source"]) + "\n")
     lines.append('<div class="grid cards" markdown>\n')
     for cluster in sorted(clusters, key=lambda item: item["number"]):
         link = urls.link(PAGE, "factor-cluster", cluster["id"])
         title = f"**[{cluster['number']}. {_md(cluster.get('short_title') or cluster['title'])}]({link})**"
-        lines.append(card(title, _md(cluster["summary"]), source_line(cluster["source"], PAGE)))
+        lines.append(card(title, f"{_md(cluster['summary'])} {cite(cluster['source'])}"))
     lines.append("</div>\n")
     return "\n".join(lines)
 
@@ -121,6 +121,6 @@ def lifecycle(content: dict, urls: Urls) -> str:
         )
         lines.append(figure_markdown(figure, "The five phases of the lifecycle, from latent to embedding"))
     sources = "; ".join(dict.fromkeys(phase.get("figure_1_summary", {}).get("source", "Figure 1") for phase in ordered))
-    lines.append(source_line(sources, PAGE) + "\n")
+    lines.append(cite(sources) + "\n")
     lines.append("Where is your service now? [Diagnose your phase](calculators/diagnose.md), or read [the model](model/index.md) phase by phase.\n")
     return "\n".join(lines)

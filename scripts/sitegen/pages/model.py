@@ -6,9 +6,9 @@ Built from content/lifecycle.yaml, phases.yaml, strategic-triangle.yaml and inno
 from __future__ import annotations
 
 from sitegen.figures import CORNER_ORDER, IMPORTANCE_LABEL, figure_markdown, innovation_system_svg, lifecycle_svg, triangle_svg
-from sitegen.markdown import citation, escape, relative, source_line, tick_box
+from sitegen.markdown import cite, escape, relative, tick_box
 from sitegen.markdown import note_block as markdown_note_block
-from sitegen.render import page_start
+from sitegen.render import cited_pages, page_start
 from sitegen.urls import Urls
 
 INDEX = "model/index.md"
@@ -35,7 +35,7 @@ def build(content: dict) -> dict[str, str]:
         pages[TRIANGLE] = _triangle_page(content, urls)
     if content.get("innovation-system"):
         pages[SYSTEM] = _system_page(content, urls)
-    return pages
+    return cited_pages(pages)
 
 
 # ---------------------------------------------------------------- shared helpers (also used by toolkit.py)
@@ -54,8 +54,8 @@ def phases_by_id(content: dict) -> dict[str, dict]:
 
 
 def cited(text: str, source: str, page: str, note: str | None = None) -> str:
-    """A paragraph of content text, its citation line and any note on the source."""
-    out = f"{escape(text)}\n\n{source_line(source, page)}\n"
+    """A paragraph of content text, marked with its source, and any note on the source."""
+    out = f"{escape(text)} {cite(source)}\n"
     return out + ("\n" + note_block(note) if note else "")
 
 
@@ -73,9 +73,9 @@ def note_block(note: str, title: str = "Note on the source") -> str:
     return markdown_note_block(note, title)
 
 
-def inline_source(source: str, page: str) -> str:
-    """A citation in brackets inside a list item or table cell."""
-    return f'<span class="source">(Source: {citation(source, page)})</span>'
+def inline_source(source: str, page: str = "") -> str:
+    """The citation mark for a list item or table cell (after a space); see ``sitegen.markdown.cite``."""
+    return cite(source)
 
 
 def case_label(content: dict, slug: str) -> str:
@@ -142,16 +142,6 @@ def reference_link(content: dict, urls: Urls, page: str, slug: str) -> str:
     raise KeyError(f"unknown reference '{slug}'")
 
 
-def _sources(items: list[dict]) -> str:
-    seen: list[str] = []
-    for item in items:
-        for part in str(item["source"]).split(";"):
-            part = part.strip()
-            if part and part not in seen:
-                seen.append(part)
-    return "; ".join(seen)
-
-
 # ---------------------------------------------------------------- model/index.md
 
 
@@ -168,7 +158,7 @@ def _index(content: dict, urls: Urls) -> str:
     out.append(
         figure_markdown(lifecycle_figure(content, page, urls), "Figure 1 of the report, redrawn from the phase summaries.", figure_id="figure-1")
     )
-    out.append(source_line(_sources([phase["figure_1_summary"] for phase in phases]), page) + "\n")
+    out.append(cite("; ".join(phase["figure_1_summary"]["source"] for phase in phases)) + "\n")
 
     if lifecycle.get("overview"):
         out.append("## About the model { #overview }\n")
@@ -244,7 +234,7 @@ def _index(content: dict, urls: Urls) -> str:
         out.append("## Appendix B { #appendix-b }\n")
         out.append('!!! warning "Appendix B is empty in the report"\n')
         out.append(f"    {escape(appendix_b['text'])}\n")
-        out.append(f"    {source_line(appendix_b['source'], page)}\n")
+        out.append(f"    {cite(appendix_b['source'])}\n")
     return "\n".join(out)
 
 
@@ -321,10 +311,9 @@ def _phase_triangle_section(content: dict, urls: Urls, phase: dict, page: str) -
         out.append(
             f"| [{escape(name)}]({urls.link(page, 'triangle-corner', corner['corner'])}) "
             f"| {escape(IMPORTANCE_LABEL.get(corner['importance'], corner['importance']))} "
-            f"| {_cell(escape(corner['explanation']))} |"
+            f"| {_cell(escape(corner['explanation']))} {cite(corner['source'])} |"
         )
     out.append("")
-    out.append(source_line(_sources(corners), page) + "\n")
 
     relationships = account.get("key_relationships", [])
     if relationships or account.get("relationships_note"):
@@ -369,14 +358,14 @@ def _progress_section(content: dict, urls: Urls, phase: dict, page: str) -> str:
         else:
             out.append("What the report says about this final phase:\n")
         out.append("\n".join(f"- {escape(item)}" for item in progression["requirements"]) + "\n")
-        out.append(source_line(progression["source"], page) + "\n")
+        out.append(cite(progression["source"]) + "\n")
         if progression.get("note"):
             out.append(note_block(progression["note"]))
     if pitfalls:
         out.append("## Pitfalls { #pitfalls }\n")
         out.append("What can make innovation fail in this phase:\n")
         out.append("\n".join(f"- {escape(item)}" for item in pitfalls["items"]) + "\n")
-        out.append(source_line(pitfalls["source"], page) + "\n")
+        out.append(cite(pitfalls["source"]) + "\n")
         if pitfalls.get("note"):
             out.append(note_block(pitfalls["note"]))
     return "\n".join(out)
@@ -410,7 +399,7 @@ def _questions_section(content: dict, urls: Urls, phase: dict, page: str) -> str
         return ""
     out = ["## Questions to ask { #questions }\n"]
     out.append(questions_markdown(step))
-    out.append(source_line(step["source"], page) + "\n")
+    out.append(cite(step["source"]) + "\n")
     out.append(f"[Print these questions as a worksheet]({urls.link(page, 'step-three', phase['id'])}){{ .md-button }}\n")
     return "\n".join(out)
 
@@ -450,7 +439,7 @@ def _triangle_page(content: dict, urls: Urls) -> str:
             text = escape(block["text"])
             if block.get("reference"):
                 text += f" (See {reference_link(content, urls, page, block['reference'])}.)"
-            out.append(f"{text}\n\n{source_line(block['source'], page)}\n")
+            out.append(f"{text} {cite(block['source'])}\n")
 
     out.append("## The three corners { #corners }\n")
     clusters = {cluster["id"]: cluster for cluster in _factor_clusters(content)}
@@ -459,7 +448,7 @@ def _triangle_page(content: dict, urls: Urls) -> str:
         out.append(cited(corner["meaning"], corner["source"], page))
         also = corner.get("also_described")
         if also:
-            out.append(f"**Also described:** {escape(also['text'])}\n\n{source_line(also['source'], page)}\n")
+            out.append(f"**Also described:** {escape(also['text'])} {cite(also['source'])}\n")
         if corner.get("factor_cluster"):
             cluster = clusters.get(corner["factor_cluster"], {})
             name = cluster.get("short_title") or cluster.get("title") or corner["factor_cluster"].replace("-", " ")
@@ -468,7 +457,7 @@ def _triangle_page(content: dict, urls: Urls) -> str:
             )
             basis = corner.get("factor_cluster_basis")
             if basis:
-                out.append(f"{escape(basis['text'])}\n\n{source_line(basis['source'], page)}\n")
+                out.append(f"{escape(basis['text'])} {cite(basis['source'])}\n")
 
     dynamics = triangle.get("dynamics", [])
     if dynamics:
@@ -512,7 +501,7 @@ def _triangle_page(content: dict, urls: Urls) -> str:
             if parts:
                 out.append(f"- **{phase_link(content, urls, page, phase['id'])}**: " + " ".join(parts))
         out.append("")
-        out.append(source_line(_sources([phase["strategic_triangle"] for phase in phases]), page) + "\n")
+        out.append(cite("; ".join(phase["strategic_triangle"]["source"] for phase in phases)) + "\n")
 
     measure = triangle.get("value_as_measure_of_success")
     if measure:
@@ -577,7 +566,7 @@ def _system_page(content: dict, urls: Urls) -> str:
     if actors:
         out.append("## Who takes part { #actors }\n")
         out.append("\n".join(f"- {escape(item)}" for item in actors["items"]) + "\n")
-        out.append(source_line(actors["source"], page) + "\n")
+        out.append(cite(actors["source"]) + "\n")
         if actors.get("note"):
             out.append(note_block(actors["note"]))
 

@@ -7,7 +7,7 @@ content/network-analysis.yaml.
 
 from __future__ import annotations
 
-from sitegen.markdown import escape, relative, source_line
+from sitegen.markdown import cite, escape, relative
 from sitegen.pages.model import case_link, cited, cited_section, inline_source, note_block, reference_link
 from sitegen.render import list_section, page_start, pages_for
 from sitegen.urls import Urls
@@ -50,7 +50,7 @@ def _page(content: dict, urls: Urls) -> str:
         if count:
             out.append('!!! warning "Seven networks, or six?"\n')
             out.append(f"    {escape(count['text'])}\n")
-            out.append(f"    {source_line(count['source'], page)}\n")
+            out.append(f"    {cite(count['source'])}\n")
         for network in networks:
             out.append(f"### {escape(network['name'])} {{ #{network['id']} }}\n")
             out.append(f"**Survey question:** *{escape(network['survey_question'])}*\n")
@@ -68,7 +68,7 @@ def _page(content: dict, urls: Urls) -> str:
             out.append(escape(role["definition"]) + "\n")
             if role.get("map_colour"):
                 out.append(f"On the report's network maps this role is coloured {escape(role['map_colour'])}.\n")
-            out.append(source_line(role["source"], page) + "\n")
+            out.append(cite(role["source"]) + "\n")
             if role.get("note"):
                 out.append(note_block(role["note"]))
 
@@ -92,7 +92,7 @@ def _page(content: dict, urls: Urls) -> str:
             for category in categories:
                 out.append(f'| <span id="{category["id"]}"></span>**{escape(category["name"])}** | {escape(category["description"])} |')
             out.append("")
-            out.append(source_line("; ".join(sorted({category["source"] for category in categories})), page) + "\n")
+            out.append(cite("; ".join(category["source"] for category in categories)) + "\n")
         if capital.get("claimed_benefits"):
             out.append(_block(content, urls, capital["claimed_benefits"]))
 
@@ -106,7 +106,7 @@ def _page(content: dict, urls: Urls) -> str:
             out.append(f"    {escape(ranges['text'])}\n")
             if ranges.get("note"):
                 out.append(f"    {escape(ranges['note'])}\n")
-            out.append(f"    {source_line(ranges['source'], page)}\n")
+            out.append(f"    {cite(ranges['source'])}\n")
 
     process = sna.get("process")
     if process:
@@ -117,7 +117,7 @@ def _page(content: dict, urls: Urls) -> str:
             )
             + "\n"
         )
-        out.append(source_line(process["source"], page) + "\n")
+        out.append(cite(process["source"]) + "\n")
         if process.get("note"):
             out.append(note_block(process["note"]))
 
@@ -143,7 +143,7 @@ def _block(content: dict, urls: Urls, block: dict) -> str:
     references = block.get("references") or []
     if references:
         text += " (See " + "; ".join(reference_link(content, urls, PAGE, slug) for slug in references) + ".)"
-    out = f"{text}\n\n{source_line(block['source'], PAGE)}\n"
+    out = f"{text} {cite(block['source'])}\n"
     if block.get("note"):
         out += "\n" + note_block(block["note"])
     return out
@@ -176,7 +176,7 @@ def _experiment(content: dict, urls: Urls, sna: dict) -> str:
             f"- **Response rate:** {survey['response_rate_percent']} %\n"
             f"- **Who:** {escape(survey['who'])}\n"
         )
-        out.append(source_line(survey["source"], page) + "\n")
+        out.append(cite(survey["source"]) + "\n")
         if survey.get("note"):
             out.append(note_block(survey["note"]))
     if experiment.get("findings"):

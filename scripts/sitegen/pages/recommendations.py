@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.markdown import source_inline, source_line
+from sitegen.markdown import cite
 from sitegen.pages.findings import case_links, cluster_link, text
 from sitegen.render import page_start, pages_for
 from sitegen.urls import Urls
@@ -33,7 +33,7 @@ def _recommendations(content: dict, urls: Urls) -> str:
     if intro:
         out.extend(f"- {text(point)}" for point in intro.get("points", []))
         out.append("")
-        out.append(source_line(intro["source"], page) + "\n")
+        out.append(cite(intro["source"]) + "\n")
 
     recommendations = data.get("recommendations", [])
     if recommendations:
@@ -53,9 +53,9 @@ def _recommendations(content: dict, urls: Urls) -> str:
             line += " · **Findings:** " + ", ".join(f"[{text(f['title'])}]({urls.link(page, 'finding', f['id'])})" for f in related)
         out.append(line + "\n")
         if cluster.get("directions"):
-            out.extend(f"- {text(d['text'])} {source_inline(d['source'], page)}" for d in cluster["directions"])
+            out.extend(f"- {text(d['text'])} {cite(d['source'])}" for d in cluster["directions"])
             out.append("")
-        out.append(source_line(cluster["source"], page) + "\n")
+        out.append(cite(cluster["source"]) + "\n")
         for rec in (r for r in recommendations if r["cluster"] == slug):
             out.append(f"### {text(rec['title'])} {{ #{rec['id']} }}\n")
             out.append(text(rec["summary"]) + "\n")
@@ -64,12 +64,12 @@ def _recommendations(content: dict, urls: Urls) -> str:
                 for number, funding in enumerate(rec["funding_types"], 1):
                     out.append(
                         f"**{number}. {text(funding['name'])}.** {text(funding['description'])} "
-                        f"{source_inline(funding['source'], page)}\n{{ #{funding['id']} .funding-type }}\n"
+                        f"{cite(funding['source'])}\n{{ #{funding['id']} .funding-type }}\n"
                     )
             if rec.get("points"):
                 out.extend(f"- {text(point)}" for point in rec["points"])
                 out.append("")
-            out.append(source_line(rec["source"], page) + "\n")
+            out.append(cite(rec["source"]) + "\n")
     return "\n".join(out)
 
 
@@ -79,21 +79,20 @@ def _research_needs(content: dict, urls: Urls) -> str:
     out = page_start("Research needs", "Questions about local innovation that the report says need more study.", "research-needs.yaml")
     if data.get("introduction"):
         out.append(text(data["introduction"]) + "\n")
-        out.append(source_line(data["source"], page) + "\n")
+        out.append(cite(data["source"]) + "\n")
     for need in data.get("research_needs", []):
         out.append(f"## {text(need['topic'])} {{ #{need['id']} }}\n")
         out.append(text(need["description"]) + "\n")
         if need.get("related_case_studies"):
             out.append(f"**Case study:** {case_links(content, urls, page, need['related_case_studies'])}\n")
-        out.append(source_line(need["source"], page) + "\n")
+        out.append(cite(need["source"]) + "\n")
     return "\n".join(out)
 
 
 def _conclusions(content: dict, urls: Urls) -> str:
-    page = CONCLUSIONS
     out = page_start("Conclusions", "The report's closing argument on national and local roles in innovation.", "conclusions.yaml")
     for item in content["conclusions"].get("conclusions", []):
         out.append(f"## {text(item['title'])} {{ #{item['id']} }}\n")
         out.append(text(item["text"]) + "\n")
-        out.append(source_line(item["source"], page) + "\n")
+        out.append(cite(item["source"]) + "\n")
     return "\n".join(out)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from sitegen.markdown import attr, escape, note_block, source_line
+from sitegen.markdown import attr, cite, escape, note_block
 from sitegen.pages.findings import text
 from sitegen.render import page_start, pages_for
 from sitegen.urls import Urls
@@ -46,7 +46,7 @@ def _glossary(content: dict, urls: Urls) -> str:
         "over or focus them."
     )
     out = _opening("Glossary", "The report's terms and abbreviations, each defined and cited.", "glossary.yaml", lead, data, "About the definitions")
-    out.append(source_line(data["source"], page) + "\n")
+    out.append(cite(data["source"]) + "\n")
     letters = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: _sort_key(t)[0].upper())]
     out.append(" · ".join(f"[{letter}](#letter-{letter.lower()})" for letter, _ in letters) + "\n{ .glossary-letters }\n")
     for letter, group in letters:
@@ -68,7 +68,7 @@ def _glossary(content: dict, urls: Urls) -> str:
             if term.get("see_also"):
                 links = ", ".join(f"[{text(names.get(slug, slug))}]({urls.link(page, 'glossary-term', slug)})" for slug in term["see_also"])
                 out.append(f"**See also:** {links}\n")
-            out.append(source_line(term["source"], page) + "\n")
+            out.append(cite(term["source"]) + "\n")
     return "\n".join(out)
 
 
@@ -105,7 +105,6 @@ def format_citation(ref: dict) -> str:
 
 
 def _references(content: dict, urls: Urls) -> str:
-    page = REFERENCES
     data = content["references"]
     refs = data.get("references", [])
     lead = (
@@ -131,18 +130,17 @@ def _references(content: dict, urls: Urls) -> str:
             out.append(f"{line} {VERBATIM_OK}\n{{ #{ref['id']} .reference }}\n")
             if ref.get("note"):
                 out.append(note_block(ref["note"]))
-        out.append(source_line(LIST_SOURCES[list_id], page) + "\n")
+        out.append(cite(LIST_SOURCES[list_id]) + "\n")
     return "\n".join(out)
 
 
 def _literature_review(content: dict, urls: Urls) -> str:
-    page = LITERATURE
     data = content["literature-review"]
     out = page_start(
         "Literature review", "Appendix D: what earlier research says about social innovation and innovative places.", "literature-review.yaml"
     )
     out.append(text(data["summary"]) + "\n")
-    out.append(source_line(data["source"], page) + "\n")
+    out.append(cite(data["source"]) + "\n")
     for section in data.get("sections", []):
         level = "##" if "." not in section["number"] else "###"
         sub = level + "#"
@@ -157,5 +155,5 @@ def _literature_review(content: dict, urls: Urls) -> str:
             out.append("")
         if section.get("note"):
             out.append(note_block(section["note"]))
-        out.append(source_line(section["source"], page) + "\n")
+        out.append(cite(section["source"]) + "\n")
     return "\n".join(out)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from sitegen.markdown import escape, note_block, source_inline, source_line
+from sitegen.markdown import cite, escape, note_block
 from sitegen.pages.findings import case_links, text
 from sitegen.render import list_section, page_start, pages_for
 from sitegen.urls import Urls
@@ -29,18 +29,14 @@ def _page(content: dict, urls: Urls) -> str:
     out.append(_publication_facts(publication))
     if publication.get("context"):
         out.append(text(publication["context"]) + "\n")
-    out.append(source_line(publication["source"], PAGE) + "\n")
+    out.append(cite(publication["source"]) + "\n")
     out += _cited_paragraphs("## What the foreword says { #foreword }", about.get("foreword", []))
     out += _people(about)
     out += _cited_paragraphs("## Why the report looks beyond performance { #introduction }", about.get("introduction", []))
     out += _research(about)
     out += _case_studies(about, content, urls)
     if about.get("key_messages"):
-        out.append(
-            list_section(
-                "## Key messages { #key-messages }", (f"{text(m['text'])} {source_inline(m['source'], PAGE)}" for m in about["key_messages"])
-            )
-        )
+        out.append(list_section("## Key messages { #key-messages }", (f"{text(m['text'])} {cite(m['source'])}" for m in about["key_messages"])))
     out += _how_to_cite(about)
     return "\n".join(out)
 
@@ -56,11 +52,11 @@ def _publication_facts(publication: dict) -> str:
 
 
 def _cited_paragraphs(heading: str, items: list[dict]) -> list[str]:
-    """A section of paragraphs followed by one source line for all of them."""
+    """A section of paragraphs, each marked with its source (one source line closes the section)."""
     if not items:
         return []
     sources = "; ".join(dict.fromkeys(part.strip() for item in items for part in item["source"].split(";")))
-    return [heading + "\n", *(text(item["text"]) + "\n" for item in items), source_line(sources, PAGE) + "\n"]
+    return [heading + "\n", *(text(item["text"]) + "\n" for item in items), cite(sources) + "\n"]
 
 
 def _people(about: dict) -> list[str]:
@@ -68,13 +64,13 @@ def _people(about: dict) -> list[str]:
     for author in about.get("authors", []):
         out.append(f"- **{escape(author['name'])}**, {escape(author['role'])}, {escape(author['organisation'])}")
     out.append("")
-    out.append(source_line(about["authors"][0]["source"] if about.get("authors") else about["source"], PAGE) + "\n")
+    out.append(cite(about["authors"][0]["source"] if about.get("authors") else about["source"]) + "\n")
     contributors = about.get("contributors", [])
     if contributors:
         out.append("### Also credited { #contributors }\n")
         out.extend(f"- {escape(p['name'])}, {escape(p['role'])}, {escape(p['organisation'])}" for p in contributors)
         out.append("")
-        out.append(source_line(contributors[0]["source"], PAGE) + "\n")
+        out.append(cite(contributors[0]["source"]) + "\n")
     organisations = sorted({p["organisation"] for p in about.get("authors", []) + contributors})
     if organisations:
         out.append(f"**Organisations:** {', '.join(escape(name) for name in organisations)}\n")
@@ -94,7 +90,7 @@ def _research(about: dict) -> list[str]:
     if research.get("selection"):
         out.append("### How the case studies were chosen { #research-selection }\n")
         out.append(text(research["selection"]) + "\n")
-    out.append(source_line(research["source"], PAGE) + "\n")
+    out.append(cite(research["source"]) + "\n")
     return out
 
 
@@ -104,7 +100,7 @@ def _case_studies(about: dict, content: dict, urls: Urls) -> list[str]:
         out.append(f"### {text(group['name'])} {{ #{_anchor(group['name'])} }}\n")
         out.append(text(group["fields"]) + "\n")
         out.append(f"**Case study pages:** {case_links(content, urls, PAGE, group['case_studies'])}\n")
-        out.append(source_line(group["source"], PAGE) + "\n")
+        out.append(cite(group["source"]) + "\n")
     counts = about.get("case_study_counts", [])
     if counts:
         out.append("### How many case studies? { #case-study-counts }\n")
@@ -144,5 +140,5 @@ def _how_to_cite(about: dict) -> list[str]:
         "Pages on this site cite the report by section, table or appendix, for example “§4.2.1” or “Case study 3 §5.2”; each such citation links "
         "here.\n"
     )
-    out.append(source_line(about["source"], PAGE) + "\n")
+    out.append(cite(about["source"]) + "\n")
     return out

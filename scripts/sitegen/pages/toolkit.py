@@ -8,9 +8,9 @@ on its own sheet and repeats the ``worksheet-footer`` source line at the foot of
 
 from __future__ import annotations
 
-from sitegen.markdown import citation, escape, relative, source_line, tick_box
+from sitegen.markdown import citation, cite, escape, relative, sources_here, tick_box
 from sitegen.pages.model import inline_source, note_block, phase_link, phase_page, phase_title, questions_markdown
-from sitegen.render import page_start
+from sitegen.render import cited_pages, page_start
 from sitegen.urls import Urls
 
 INDEX = "toolkit/index.md"
@@ -25,12 +25,17 @@ def build(content: dict) -> dict[str, str]:
     if not phases:
         return {}
     urls = Urls(content)
-    return {
+    pages = {
         INDEX: _index(content),
         STEP_ONE: _step_one(content, urls, phases),
         STEP_TWO: _step_two(content, urls, phases),
         STEP_THREE: _step_three(content, urls, phases),
     }
+    # A worksheet's footer cites the step on every printed sheet: a section citing nothing else needs no line of its own.
+    return cited_pages(pages, FOOTER_SOURCES)
+
+
+FOOTER_SOURCES = {STEP_ONE: "Appendix A, Step One; Table A1", STEP_TWO: "Appendix A, Step Two; Table A2", STEP_THREE: "Appendix A, Step Three"}
 
 
 def worksheet_footer(source: str, page: str) -> str:
@@ -43,8 +48,7 @@ def appendix_a_paragraphs(content: dict, part: str, page: str) -> list[str]:
     items = content.get("lifecycle", {}).get("appendix_a", {}).get(part, [])
     if not items:
         return []
-    sources = "; ".join(dict.fromkeys(piece.strip() for item in items for piece in item["source"].split(";")))
-    return [*(escape(item["text"]) + "\n" for item in items), source_line(sources, page) + "\n"]
+    return [f"{escape(item['text'])} {cite(item['source'])}\n" for item in items]
 
 
 def _worksheet_start(title: str, description: str) -> list[str]:
@@ -77,7 +81,7 @@ def _index(content: dict) -> str:
         f"-   **[Diagnose your phase]({relative(page, DIAGNOSE)})**\n\n    Answer a short questionnaire in your browser and get your likely phase.\n"
     )
     out.append("</div>\n")
-    out.append(source_line("Appendix A", page) + "\n")
+    out.append(cite("Appendix A") + "\n")
     out.append(f"The phases themselves are described in [the lifecycle model]({relative(page, 'model/index.md')}).\n")
     return "\n".join(out)
 
@@ -106,10 +110,9 @@ def _step_one(content: dict, urls: Urls, phases: list[dict]) -> str:
             + f" {inline_source(typology['source'], page)}"
         )
     out.append("")
-    sources = sorted({phase["typology"]["source"] for phase in phases})
-    out.append(source_line("; ".join(sources), page) + "\n")
+    out.append(sources_here())
     out.append(f"Next: [Step Two: progress and pitfalls]({relative(page, STEP_TWO)}) for what it takes to move on from your phase.\n")
-    out.append(worksheet_footer("Appendix A, Step One; Table A1", page))
+    out.append(worksheet_footer(FOOTER_SOURCES[page], page))
     out.append("</div>\n")
     return "\n".join(out)
 
@@ -132,7 +135,7 @@ def _step_two(content: dict, urls: Urls, phases: list[dict]) -> str:
         out.append(
             f"    The chart is an image in the report and is not reproduced here. What survives in the text: {escape(figure['what_survives'])}\n"
         )
-        out.append(f"    {source_line(figure['source'], page)}\n")
+        out.append(f"    {cite(figure['source'])}\n")
     rows = [phase for phase in phases if phase.get("progression") or phase.get("pitfalls")]
     out.append("## Progressing and pitfalls, phase by phase { #table-a2 }\n")
     out.append("| Phase | Progressing to the next phase | Barriers and pitfalls |\n|---|---|---|")
@@ -148,12 +151,9 @@ def _step_two(content: dict, urls: Urls, phases: list[dict]) -> str:
             f"| {lead}{_items(progression.get('requirements', []))} | {_items(pitfalls.get('items', []))} |"
         )
     out.append("")
-    sources = []
-    for phase in rows:
-        for block in (phase.get("progression"), phase.get("pitfalls")):
-            if block and block["source"] not in sources:
-                sources.append(block["source"])
-    out.append(source_line("; ".join(sources), page) + "\n")
+    sources = [block["source"] for phase in rows for block in (phase.get("progression"), phase.get("pitfalls")) if block]
+    out.append(cite("; ".join(sources)) + "\n")
+    out.append(sources_here())
     for phase in rows:
         for block in (phase.get("progression"), phase.get("pitfalls")):
             if block and block.get("note"):
@@ -163,7 +163,7 @@ def _step_two(content: dict, urls: Urls, phases: list[dict]) -> str:
             out.append(f'!!! info "No row for {escape(phase_title(phase))}"\n')
             out.append(f"    {escape(phase.get('table_a2_note') or 'The report gives no Table A2 row for this phase.')}\n")
     out.append(f"Next: [Step Three: questions to ask]({relative(page, STEP_THREE)}) in your phase.\n")
-    out.append(worksheet_footer("Appendix A, Step Two; Table A2", page))
+    out.append(worksheet_footer(FOOTER_SOURCES[page], page))
     out.append("</div>\n")
     return "\n".join(out)
 
@@ -183,9 +183,10 @@ def _step_three(content: dict, urls: Urls, phases: list[dict]) -> str:
         out.append('<div class="worksheet-phase" markdown>\n')
         out.append(f"## {escape(step['heading'])} {{ #{phase['id']} }}\n")
         out.append(questions_markdown(step, checkboxes=True))
-        out.append(source_line(step["source"], page) + "\n")
+        out.append(cite(step["source"]) + "\n")
+        out.append(sources_here())
         out.append(f"About this phase: {phase_link(content, urls, page, phase['id'])}.\n")
         out.append("</div>\n")
-    out.append(worksheet_footer("Appendix A, Step Three", page))
+    out.append(worksheet_footer(FOOTER_SOURCES[page], page))
     out.append("</div>\n")
     return "\n".join(out)
