@@ -17,7 +17,7 @@ from sitegen import assets, pyodide_build
 
 REPO = Path(__file__).resolve().parents[1]
 PYODIDE = REPO / "docs" / "vendor" / "pyodide"
-PIN = json.loads(assets.LOCK.read_text())["npm"]["pyodide"]
+PIN = assets.pyodide_pin()
 
 pytestmark = pytest.mark.pyodide
 

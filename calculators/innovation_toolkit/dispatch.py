@@ -15,6 +15,10 @@ import json
 import time
 
 from innovation_toolkit.errors import InputError
+from innovation_toolkit.jsonload import nesting_depth
+
+#: Deepest nesting of a call's arguments (a parsed file the page passes on nests as deeply as the file).
+MAX_CALL_DEPTH = 1_000
 
 
 def run_call(call: str, kwargs_json: str) -> str:
@@ -25,6 +29,9 @@ def run_call(call: str, kwargs_json: str) -> str:
     function = getattr(importlib.import_module(module_name), function_name)
     started = time.perf_counter()
     try:
+        # A safety net under each reader's own, lower limit: Pyodide dies between 5,000 and 10,000 levels.
+        if nesting_depth(kwargs_json) > MAX_CALL_DEPTH:
+            raise InputError(f"the data is nested too deeply to read (more than {MAX_CALL_DEPTH:,} levels of brackets)")
         outcome = {"result": function(**json.loads(kwargs_json, object_hook=_bytes))}
     except InputError as error:
         outcome = error.to_dict()

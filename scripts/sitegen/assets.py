@@ -124,11 +124,13 @@ def extract_npm_files(name: str, pin: dict) -> None:
     stamp.write_text(pin["sha256"])
 
 
-def pypi_wheel(name: str, pin: dict) -> Path:
-    """Return the cached, verified wheel ``pin['file']``, downloading it from PyPI if needed."""
+def pypi_wheel(name: str, pin: dict, pure: bool = False) -> Path:
+    """Return the cached, verified wheel ``pin['file']``, downloading it from PyPI if needed
+    (``pure``: the pure-Python wheel, whatever the host's platform, as Pyodide needs)."""
     wheel = CACHE / pin["file"]
     if not wheel.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
+        platform = ["--platform", "any", "--implementation", "py", "--python-version", "3.14"] if pure else []
         _run(
             [
                 sys.executable,
@@ -139,6 +141,7 @@ def pypi_wheel(name: str, pin: dict) -> Path:
                 "--no-deps",
                 "--only-binary",
                 ":all:",
+                *platform,
                 "--dest",
                 str(CACHE),
                 f"{name}=={pin['version']}",
@@ -175,12 +178,32 @@ def calculators_wheel() -> Path:
     return wheels[0]
 
 
+def vendor_test_wheels() -> Path:
+    """The pure wheels pytest needs to run inside Pyodide (tests/pyodide/run_pytest.mjs); return their folder."""
+    lock = json.loads(LOCK.read_text())
+    folder = REPO / ".cache" / "test-wheels"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, pin in lock["test_pypi"].items():
+        target = folder / pin["file"]
+        if not target.exists() or sha256(target) != pin["sha256"]:
+            shutil.copy(pypi_wheel(name, pin, pure=True), target)
+    for stale in folder.glob("*.whl"):
+        if stale.name not in {pin["file"] for pin in lock["test_pypi"].values()}:
+            stale.unlink()
+    return folder
+
+
 def vendor_test_assets() -> dict[str, Path]:
     """Tools only the tests load into the browser (e.g. axe-core); return {name: folder}."""
     lock = json.loads(LOCK.read_text())
     for name, pin in lock["test_npm"].items():
         extract_npm_files(name, pin)
     return {name: REPO / pin["dest"] for name, pin in lock["test_npm"].items()}
+
+
+def pyodide_pin() -> dict:
+    """Pyodide's pin in scripts/vendor-lock.json."""
+    return json.loads(LOCK.read_text())["npm"]["pyodide"]
 
 
 def stock_file(name: str, pin: dict, member: str) -> Path:

@@ -28,7 +28,7 @@ from innovation_toolkit.diagnostic.answers import read_answers_document
 from innovation_toolkit.diagnostic.bundle import MAX_ANSWERS_CHARACTERS, MAX_NESTING, _short
 from innovation_toolkit.diagnostic.sanitise import plain_text
 from innovation_toolkit.errors import InputError
-from innovation_toolkit.jsonload import no_duplicate_keys
+from innovation_toolkit.jsonload import nesting_depth, no_duplicate_keys
 
 #: Most digits accepted in a number (a rating has one).
 MAX_NUMBER_DIGITS = 30
@@ -83,6 +83,8 @@ def _parse_int(text: str) -> int:
 
 
 def _parse_json(text: str, name: str) -> object:
+    if nesting_depth(text) > MAX_NESTING:  # checked before parsing: deep nesting overflows the browser's stack in the parser
+        raise _nested_too_deeply(name)
     try:
         return json.loads(text, object_pairs_hook=no_duplicate_keys, parse_int=_parse_int)
     except json.JSONDecodeError as error:
