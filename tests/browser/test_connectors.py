@@ -703,3 +703,79 @@ def test_files_in_excel_encodings_and_other_tools_formats_are_read_right(page, s
     ties_box(page).fill("DL N=3\nFORMAT = EDGELIST1\nDATA:\n1 2\n")
     page.get_by_role("button", name="Map the connectors").click()
     expect(page.locator("#connectors-ties-error")).to_contain_text("UCINET DL", timeout=30_000)
+
+
+# ---- issue 15: a page that never freezes (behaviour; the timings are in scripts/bench_connectors.py) ----
+
+ORDER_SEEN = """() => {
+    window.__seen = [];
+    const results = document.querySelector('.connectors-results');
+    new MutationObserver(() => {
+        const seen = window.__seen;
+        const rows = document.querySelectorAll('.connectors-people-table tbody tr').length;
+        if (rows && !seen.some((entry) => entry.startsWith('table'))) seen.push(`table ${rows}`);
+        if (results.querySelector('.connectors-cy canvas') && !seen.includes('picture')) seen.push('picture');
+    }).observe(results, { childList: true, subtree: true });
+}"""
+
+
+@pytest.mark.parametrize("sized_page", ["desktop"], indirect=True)
+def test_a_2000_person_result_is_shown_in_parts_table_first_and_complete(sized_page, site_url):
+    page = sized_page
+    open_page(page, site_url)
+    pick_ties(page, powerlaw_ties(2000), "powerlaw.csv")
+    page.evaluate(ORDER_SEEN)
+    page.get_by_role("button", name="Map the connectors").click()
+    expect(page.get_by_role("heading", name="If key connectors left")).to_be_visible(timeout=120_000)
+    page.wait_for_function("() => document.querySelector('.connectors-cy')?.connectorsPicture", timeout=60_000)
+    seen = page.evaluate("() => window.__seen")
+    assert seen[0].startswith("table") and seen[1:] == ["picture"], seen
+    assert page.evaluate("() => document.activeElement.id") == "connectors-found"
+    # Every section, in page order, and the table's first 250 rows in the engine's order.
+    headings = page.locator(".connectors-results h2").all_inner_texts()
+    order = ["What the analysis found", "People and their roles", "Network picture", "If key connectors left"]
+    assert [heading for heading in headings if heading in order] == order, headings
+    people = [person["name"] for person in result_json(page)["people"]]
+    names = page.locator(".connectors-people-table tbody th").all_inner_texts()
+    assert names == people[:250]
+    show_all = page.get_by_role("button", name="Show all 2,000 people")
+    show_all.click()
+    expect(page.locator(".connectors-people-table tbody tr")).to_have_count(2000)
+    assert page.locator(".connectors-people-table tbody th").all_inner_texts() == people
+    assert page.evaluate("() => document.activeElement.textContent") == people[250], "focus moves to the first row added"
+    # Selecting a name in a row added later still explains it and highlights it in the picture.
+    page.get_by_role("button", name=people[1999], exact=True).click()
+    expect(page.locator(".connectors-details h3")).to_have_text(people[1999])
+    # Sorting the whole table gives every row, in order.
+    page.get_by_role("columnheader", name="Person").get_by_role("button").click()
+    expect(page.locator(".connectors-people-table tbody tr")).to_have_count(2000)
+    first = page.locator(".connectors-people-table tbody th").first.inner_text()
+    assert first == sorted(people, key=lambda name: [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name.lower())])[0]
+
+
+def test_a_rerun_with_the_same_input_keeps_the_picture_and_renews_the_rest(page, site_url):
+    open_page(page, site_url)
+    ties_box(page).fill(KITE)
+    run(page)
+    picture_labels(page)
+    page.evaluate(f"() => {{ window.__first = {CY}; document.querySelector('.connectors-people-table').dataset.old = 'yes'; }}")
+    page.get_by_role("button", name="Heather", exact=True).click()
+    run_button = page.get_by_role("button", name="Map the connectors")
+    run_button.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".connectors-people-table:not([data-old])")).to_be_visible(timeout=60_000)
+    assert people_rows(page) == KITE_ROWS
+    assert page.evaluate("() => document.activeElement.id") == "connectors-found", "focus moves to the new results"
+    expect(page.get_by_role("button", name="Download picture (PNG)")).to_be_enabled()
+    assert page.evaluate(f"() => {CY} === window.__first"), "the same picture is kept"
+    assert page.evaluate(f"() => {CY}.$('.focus, .faded').length") == 0, "with no one highlighted"
+    # The kept picture still answers: a name selected in the new table is highlighted in it.
+    page.get_by_role("button", name="Diane", exact=True).click()
+    expect(page.locator(".connectors-details h3")).to_have_text("Diane")
+    assert page.evaluate(f"() => {CY}.$('node.focus').data('name')") == "Diane"
+    assert len(download(page, "Download picture (PNG)")) > 1000
+    # A different input draws a new picture.
+    ties_box(page).fill(KITE + "\nJane,Kim")
+    run_button.click()
+    page.wait_for_function(f"() => document.querySelector('.connectors-cy')?.connectorsPicture && {CY} !== window.__first", timeout=60_000)
+    assert "Kim" in picture_labels(page)

@@ -6,7 +6,8 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 
 // Okabe–Ito colours (distinguishable with the common colour-vision deficiencies).
 /** "1 person", "2,000 people": a count in figures with the noun in agreement. */
-export const plural = (count, one, many = `${one}s`) => `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
+const FIGURES = new Intl.NumberFormat("en-GB"); // one formatter: toLocaleString makes one per call
+export const plural = (count, one, many = `${one}s`) => `${FIGURES.format(count)} ${count === 1 ? one : many}`;
 
 export const MARKERS = {
   hub: { label: "Hub", shape: "square", colour: "#0072B2", cy: "rectangle" },
@@ -297,10 +298,69 @@ function cssColour(element, name, fallback) {
   return fallback;
 }
 
+const PADDING = 30; // CSS pixels around the fitted picture
+// Elements are added this many at a time, a frame drawn between: cytoscape styles each element
+// when it first draws it, so a picture added at once would be styled in one long task.
+const PICTURE_CHUNK = 50;
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const MIN_ZOOM = 0.1;
+const MAX_ZOOM = 6;
+
+/**
+ * The viewport that fits `nodes` ({x, y, size} in picture units) into a `width` × `height` box
+ * with `padding` around them, as cytoscape's fit would (markers included, labels not): {zoom, pan}.
+ * Computed from the engine's positions, so cytoscape need not measure every element first.
+ */
+export function fitView(nodes, width, height, padding = PADDING) {
+  if (!nodes.length) return { zoom: 1, pan: { x: width / 2, y: height / 2 } };
+  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { x, y, size } of nodes) {
+    const half = size / 2 + 0.5; // the marker and half of its 1 px border
+    x1 = Math.min(x1, x - half);
+    x2 = Math.max(x2, x + half);
+    y1 = Math.min(y1, y - half);
+    y2 = Math.max(y2, y + half);
+  }
+  const [boxWidth, boxHeight] = [Math.max(1, x2 - x1), Math.max(1, y2 - y1)];
+  const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.min((width - 2 * padding) / boxWidth, (height - 2 * padding) / boxHeight)));
+  return { zoom, pan: { x: (width - zoom * (x1 + x2)) / 2, y: (height - zoom * (y1 + y2)) / 2 } };
+}
+
+/**
+ * Where each name goes, in screen (CSS pixel) terms: `candidates` best first, each
+ * {x, y, half (half the marker's height plus a gap), lines: [text], bold}; `measure(text, bold)`
+ * a text width. Each name goes below its marker, else above, right or left of it — the first
+ * place that overlaps no name already placed — or is left out. Returns one entry per candidate:
+ * null (not named), "" (below), "label-top", "label-right" or "label-left".
+ */
+export function placeLabels(candidates, measure) {
+  const placed = [];
+  const lineHeight = LABEL_PX * 1.35;
+  const gap = 3;
+  return candidates.map(({ x, y, half, lines, bold }) => {
+    const width = Math.min(160, Math.max(...lines.map((line) => measure(line, bold)))) + 4;
+    const height = lineHeight * lines.length * (width >= 160 ? 1.6 : 1) + 2;
+    const places = [
+      ["", { x1: x - width / 2, x2: x + width / 2, y1: y + half, y2: y + half + height }],
+      ["label-top", { x1: x - width / 2, x2: x + width / 2, y1: y - half - height, y2: y - half }],
+      ["label-right", { x1: x + half, x2: x + half + width, y1: y - height / 2, y2: y + height / 2 }],
+      ["label-left", { x1: x - half - width, x2: x - half, y1: y - height / 2, y2: y + height / 2 }],
+    ];
+    const free = places.find(([, box]) => !placed.some((other) => (
+      box.x1 - gap < other.x2 && other.x1 < box.x2 + gap && box.y1 - gap < other.y2 && other.y1 < box.y2 + gap)));
+    if (!free) return null;
+    placed.push(free[1]);
+    return free[0];
+  });
+}
+
 /**
  * Draw `graph` into `container` with cytoscape, coloured by `scheme` (a `colouring()`).
  * `onFocus(name | null)` is called on hover and tap.
  * Returns {cy, highlight(name), recolour(scheme), png(), zoom(factor), fit(), destroy()}.
+ * The viewport, the style for it and where names go are worked out before cytoscape starts, so
+ * that it styles and measures every element once (not once for the fit, again for the style at
+ * the fitted zoom and again for each name's class).
  */
 export async function drawPicture(container, graph, onFocus, scheme = colouring()) {
   const cytoscape = await loadCytoscape();
@@ -315,20 +375,43 @@ export async function drawPicture(container, graph, onFocus, scheme = colouring(
   const shrink = Math.min(1, Math.max(0.45, scale / 640)); // smaller markers in a smaller box (a phone)
   const text = cssColour(container, "--md-default-fg-color", "#1a1a1a");
   const background = cssColour(container, "--md-default-bg-color", "#ffffff");
+  const fontFamily = getComputedStyle(container).fontFamily || "sans-serif";
+  const widths = new Map();
+  const measure = (line, bold) => {
+    const font = `${bold ? "bold " : ""}${LABEL_PX}px ${fontFamily}`;
+    const key = `${font}\n${line}`;
+    if (!widths.has(key)) widths.set(key, textWidth(line, font));
+    return widths.get(key);
+  };
+  const people = graph.nodes.map((node) => ({
+    node, id: `n${node.id}`, x: node.x * scale, y: node.y * scale, size: sizeOf(node.degree, maxDegree, count) * shrink, key: node.roles.length ? 1 : 0,
+  }));
+  // Names to write, best first; each is written only where it overlaps no name already written.
+  const candidates = people.filter((person) => policy === "all" || person.key).sort((a, b) => (
+    b.key - a.key || b.node.roles.length - a.node.roles.length || b.node.degree - a.node.degree
+  ));
+  const labelLines = (person) => (policy === "all" && person.key ? labelOf(person.node).split("\n") : [person.node.name]);
+  const at = (person, zoom, pan) => ({
+    x: person.x * zoom + pan.x, y: person.y * zoom + pan.y, half: (person.size * zoom) / 2 + 3, lines: labelLines(person), bold: Boolean(person.key),
+  });
+  const view = fitView(people, width, height);
+  const classes = new Map();
+  placeLabels(candidates.map((person) => at(person, view.zoom, view.pan)), measure).forEach((place, index) => {
+    if (place !== null) classes.set(candidates[index].id, place ? `named ${place}` : "named");
+  });
   const elements = [
-    ...graph.nodes.map((node) => ({
+    ...people.map((person) => ({
       group: "nodes",
       data: {
-        id: `n${node.id}`, name: node.name, label: labelOf(node), roles: node.roles, degree: node.degree,
-        size: sizeOf(node.degree, maxDegree, count) * shrink, shape: MARKERS[markerOf(node.roles)].cy, colour: scheme.colourOf(node),
-        key: node.roles.length ? 1 : 0,
+        id: person.id, name: person.node.name, label: labelOf(person.node), roles: person.node.roles, degree: person.node.degree,
+        size: person.size, shape: MARKERS[markerOf(person.node.roles)].cy, colour: scheme.colourOf(person.node), key: person.key,
       },
-      position: { x: node.x * scale, y: node.y * scale },
+      position: { x: person.x, y: person.y },
+      classes: classes.get(person.id) ?? "",
     })),
     ...graph.edges.map(([source, target], index) => ({ group: "edges", data: { id: `e${index}`, source: `n${source}`, target: `n${target}` } })),
   ];
   const colours = { text, background };
-  const fontFamily = getComputedStyle(container).fontFamily || "sans-serif";
   const styles = (zoom) => {
     const px = (value) => value / zoom; // CSS pixels on screen → picture units at this zoom
     return [
@@ -356,58 +439,53 @@ export async function drawPicture(container, graph, onFocus, scheme = colouring(
       { selector: "node.faded", style: { label: "" } },
     ];
   };
+  // The elements carry the engine's positions ("preset"), and the viewport is the fitted one.
   const cy = cytoscape({
     container,
-    elements,
-    layout: { name: "preset", fit: true, padding: 30 },
-    minZoom: 0.1,
-    maxZoom: 6,
+    elements: elements.slice(0, PICTURE_CHUNK),
+    layout: { name: "preset", fit: false },
+    zoom: view.zoom,
+    pan: view.pan,
+    minZoom: MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
     userZoomingEnabled: false,
     boxSelectionEnabled: false,
     autoungrabify: true,
-    style: styles(1),
+    style: styles(view.zoom),
   });
-  // Names to write, best first; each is written only where it overlaps no name already written.
-  const candidates = cy.nodes().filter((node) => policy === "all" || node.data("key")).sort((a, b) => (
-    b.data("key") - a.data("key") || b.data("roles").length - a.data("roles").length || b.data("degree") - a.data("degree")
-  ));
-  const placeLabels = () => {
-    const placed = [];
-    const lineHeight = LABEL_PX * 1.35;
+  // Nodes first (edges name them), the rest a chunk per frame; stop if the picture is no longer shown.
+  for (let start = PICTURE_CHUNK; start < elements.length && container.isConnected; start += PICTURE_CHUNK) {
+    await nextFrame();
+    if (cy.destroyed()) break;
+    cy.add(elements.slice(start, start + PICTURE_CHUNK));
+  }
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const candidateNodes = candidates.map((person) => cy.getElementById(person.id));
+  // After a zoom or a resize: names placed again for the new view, changing only the classes that change.
+  const relabel = () => {
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    const places = placeLabels(candidateNodes.map((node) => at(byId.get(node.id()), zoom, pan)), measure);
     cy.batch(() => {
-      for (const node of candidates) {
-        const lines = policy === "all" && node.data("key") ? node.data("label").split("\n") : [node.data("name")];
-        const weight = node.data("key") ? "bold " : "";
-        const width = Math.min(160, Math.max(...lines.map((line) => textWidth(line, `${weight}${LABEL_PX}px ${fontFamily}`)))) + 4;
-        const height = lineHeight * lines.length * (width >= 160 ? 1.6 : 1) + 2;
-        const { x, y } = node.renderedPosition();
-        const half = node.renderedHeight() / 2 + 3;
-        // Below the marker, else above, right or left of it: the first place that is free.
-        const places = [
-          ["", { x1: x - width / 2, x2: x + width / 2, y1: y + half, y2: y + half + height }],
-          ["label-top", { x1: x - width / 2, x2: x + width / 2, y1: y - half - height, y2: y - half }],
-          ["label-right", { x1: x + half, x2: x + half + width, y1: y - height / 2, y2: y + height / 2 }],
-          ["label-left", { x1: x - half - width, x2: x - half, y1: y - height / 2, y2: y + height / 2 }],
-        ];
-        const gap = 3;
-        const free = places.find(([, box]) => !placed.some((other) => (
-          box.x1 - gap < other.x2 && other.x1 < box.x2 + gap && box.y1 - gap < other.y2 && other.y1 < box.y2 + gap)));
-        if (free) placed.push(free[1]);
-        node.removeClass("label-top label-right label-left");
-        if (free?.[0]) node.addClass(free[0]);
-        node.toggleClass("named", Boolean(free));
-      }
+      candidateNodes.forEach((node, index) => {
+        const place = places[index];
+        const wanted = place === null ? "" : place ? `named ${place}` : "named";
+        const now = ["named", "label-top", "label-right", "label-left"].filter((name) => node.hasClass(name)).join(" ");
+        if (now === wanted) return;
+        node.removeClass("named label-top label-right label-left");
+        if (wanted) node.addClass(wanted);
+      });
     });
   };
-  let styledAt = null;
+  let styledAt = view.zoom;
   const screenSizes = () => {
     const zoom = cy.zoom();
     if (styledAt !== null && Math.abs(zoom - styledAt) < 1e-6) return;
     styledAt = zoom;
     cy.style(styles(zoom));
-    placeLabels();
+    relabel();
   };
-  screenSizes();
+  screenSizes(); // a no-op unless cytoscape clamped the zoom
   cy.on("zoom", screenSizes);
   cy.on("resize", () => { styledAt = null; screenSizes(); });
   const byName = new Map(cy.nodes().map((node) => [node.data("name"), node]));
@@ -436,7 +514,11 @@ export async function drawPicture(container, graph, onFocus, scheme = colouring(
     cy,
     highlight,
     recolour: (next) => cy.batch(() => {
-      for (const node of graph.nodes) cy.getElementById(`n${node.id}`).data("colour", next.colourOf(node));
+      for (const person of people) {
+        const node = cy.getElementById(person.id);
+        const colour = next.colourOf(person.node);
+        if (node.data("colour") !== colour) node.data("colour", colour);
+      }
     }),
     png: () => {
       // Dark-on-white for the file, whatever the page's colour scheme.

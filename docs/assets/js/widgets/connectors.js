@@ -10,13 +10,23 @@ import { rolesCsv } from "./connectors-export.js";
 const CALL = "innovation_toolkit.network.analyse:analyse";
 const ROLES = ["hub", "gatekeeper", "pulsetaker"];
 const SHOW_IN_BOX = 200_000; // longer files are analysed as they are, without filling the text box
-const FIRST_ROWS = 250; // rows of the people table drawn at once; the rest on request
+const FIRST_ROWS = 250; // rows of the people table shown at first; the rest on request
+// The table is built in chunks, the page drawing between them, so that no chunk blocks it for long:
+// the first chunk with the rest of the result, then the others each in a task of its own.
+const FIRST_CHUNK = 100;
+const CHUNK = 150;
 const EXAMPLE = { ties: "riverside-ties.csv", people: "riverside-people.csv" };
 
 // Until the engine answers with its own limits (calculators/innovation_toolkit/network/limits.py), use the same figures.
 let LIMITS = { max_characters: 30_000_000, max_people: 5_000, max_ties: 50_000, max_draw_nodes: 400 };
 
-const number = (value) => (typeof value === "number" ? value.toLocaleString("en-GB") : value);
+const FIGURES = new Intl.NumberFormat("en-GB"); // one formatter: toLocaleString makes one per call
+const number = (value) => (typeof value === "number" ? FIGURES.format(value) : value);
+
+/** Let the browser draw and handle input: the next task (scheduler.yield where there is one). */
+const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
+/** After the next frame has been painted. */
+const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 const capital = (text) => String(text).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 /** "Ann", "Ann and Bob", "Ann, Bob and Cy", "Ann, Bob, … and 12 more". */
 function namesList(names, most = 10) {
@@ -250,7 +260,9 @@ export function bindConnectors(root, runtime) {
     tick();
     state.timer = setInterval(tick, 250);
     cancel.hidden = false;
-    root.classList.add("is-running");
+    // Not on `root`: a class change there restyles everything inside, a long text in the ties box
+    // included (about 120 ms for 180 kB of ties).
+    results.classList.add("is-running");
     return started;
   }
 
@@ -258,7 +270,7 @@ export function bindConnectors(root, runtime) {
     clearInterval(state.timer);
     state.timer = null;
     cancel.hidden = true;
-    root.classList.remove("is-running");
+    results.classList.remove("is-running");
   }
 
   cancel.addEventListener("click", () => {
@@ -372,9 +384,22 @@ export function bindConnectors(root, runtime) {
   });
 
   // ---- results -----------------------------------------------------------------------------
-  function render(result) {
-    state.picture?.destroy();
-    state.picture = null;
+  /**
+   * Show a result. What the reader looks at first — the findings and the first rows of the table —
+   * is put on the page at once; the rest of the table, the other sections and then the picture
+   * follow, each in a task of its own, so that the page keeps drawing and answering meanwhile.
+   * The picture is kept as it is when a new result would draw the same one (a re-run).
+   */
+  async function render(result) {
+    const run = (state.rendering = (state.rendering ?? 0) + 1);
+    const key = pictureKey(result);
+    const kept = state.picture && state.pictureShown?.key === key ? state.pictureShown.section : null;
+    if (kept) state.picture.highlight(null);
+    else {
+      state.picture?.destroy();
+      state.picture = null;
+      state.pictureShown = null;
+    }
     state.result = result;
     const { networks_found: found } = result.input;
     if (found.length > 1) {
@@ -385,21 +410,47 @@ export function bindConnectors(root, runtime) {
       networkRow.hidden = false;
     }
     const heading = element("h2", { text: "What the analysis found", attributes: { tabindex: "-1", id: "connectors-found" } });
+    const details = element("div", { className: "connectors-details", attributes: { "aria-live": "polite", id: "connectors-details" } });
+    details.append(element("p", { text: "Select a name in the table, or point at a marker in the picture, to see why that person holds their roles." }));
+    state.details = details;
+    const people = peopleSection(result);
+    const bar = exportBar(result);
+    if (kept) bar.querySelector(".connectors-png").disabled = false;
     results.replaceChildren(
       heading,
       summaryList(result),
       element("ul", { className: "connectors-findings" }, result.findings.map((sentence) => element("li", { text: capital(sentence) }))),
-      exportBar(result),
+      bar,
+      people.section,
+      details,
     );
-    const details = element("div", { className: "connectors-details", attributes: { "aria-live": "polite", id: "connectors-details" } });
-    details.append(element("p", { text: "Select a name in the table, or point at a marker in the picture, to see why that person holds their roles." }));
-    results.append(peopleSection(result, details), details, pictureSection(result, details));
-    if (result.groups.length) results.append(groupsSection(result));
-    if (result.networks.per_network.length) results.append(networksSection(result));
-    results.append(resilienceSection(result));
-    if (result.notes.length) results.append(notesSection(result));
     results.hidden = false;
     heading.focus();
+    await people.filled;
+    const current = () => run === state.rendering && root.isConnected;
+    if (!current()) return;
+    // Sections in page order, each in a task of its own; the picture's drawing comes last.
+    const later = [
+      () => kept ?? pictureSection(result, key),
+      ...(result.groups.length ? [() => groupsSection(result)] : []),
+      ...(result.networks.per_network.length ? [() => networksSection(result)] : []),
+      () => resilienceSection(result),
+      ...(result.notes.length ? [() => notesSection(result)] : []),
+    ];
+    for (const make of later) {
+      await nextTask();
+      if (!current()) return;
+      results.append(make());
+    }
+  }
+
+  /** What the picture is drawn from: a new result with the same key draws the same picture. */
+  function pictureKey(result) {
+    const attributes = new Map(result.people.map((person) => [person.name, person.attributes]));
+    return JSON.stringify([
+      result.graph, result.summary.people, ROLES.map((role) => result.roles[role]?.people ?? []), result.groups,
+      result.graph.nodes.map((node) => attributes.get(node.name) ?? null),
+    ]);
   }
 
   function summaryList(result) {
@@ -491,7 +542,7 @@ export function bindConnectors(root, runtime) {
     return box;
   }
 
-  function peopleSection(result, details) {
+  function peopleSection(result) {
     const section = element("section", { className: "connectors-section", attributes: { "aria-labelledby": "connectors-people-heading" } });
     section.append(element("h2", { text: "People and their roles", attributes: { id: "connectors-people-heading" } }));
     section.append(element("p", { text: `${capital(result.roles.rule.replace(/\.$/, ""))}. ${capital(result.roles.hub.meaning)} (hub); ${result.roles.gatekeeper.meaning} (gatekeeper); ${result.roles.pulsetaker.meaning} (pulsetaker).` }));
@@ -527,37 +578,67 @@ export function bindConnectors(root, runtime) {
     let showAll = rows.length <= FIRST_ROWS;
     const more = element("p", { className: "connectors-more" });
 
-    const fillBody = () => {
+    const rowsOf = (people) => {
       const fragment = document.createDocumentFragment();
-      for (const person of showAll ? rows : rows.slice(0, FIRST_ROWS)) {
+      for (const person of people) {
         const row = document.createElement("tr");
         row.dataset.name = person.name;
-        if (person.roles.length) row.classList.add("is-key");
+        if (person.roles.length) row.className = "is-key";
         for (const column of columns) {
-          const value = column.value(person);
           let cell;
           if (column.key === "name") {
-            cell = element("th", { attributes: { scope: "row" } });
-            cell.append(button(person.name, () => showPerson(person.name, details), "connectors-person"));
+            cell = document.createElement("th");
+            cell.setAttribute("scope", "row");
+            const name = document.createElement("button");
+            name.type = "button";
+            name.className = "connectors-person";
+            name.textContent = person.name;
+            cell.append(name);
           } else {
-            cell = element("td", { text: column.show ? column.show(value) : String(number(value) ?? "") });
-            if (!column.text) cell.className = "connectors-number";
+            const value = column.value(person);
+            cell = document.createElement("td");
+            cell.textContent = column.show ? column.show(value) : String(number(value) ?? "");
           }
-          if (!column.main) cell.classList.add("connectors-extra");
-          if (column.wide) cell.classList.add("connectors-wide");
+          if (column.classes) cell.className = column.classes;
           cell.dataset.label = column.label;
           row.append(cell);
         }
         fragment.append(row);
       }
-      body.replaceChildren(fragment);
+      return fragment;
+    };
+    // One listener for every name in the table: the row says whose it is.
+    body.addEventListener("click", (event) => {
+      const name = event.target.closest?.("button.connectors-person")?.closest("tr")?.dataset.name;
+      if (name !== undefined) showPerson(name, state.details);
+    });
+    const showMore = () => {
       more.replaceChildren();
-      if (!showAll) {
-        more.append(`Showing the first ${number(FIRST_ROWS)} of ${count} in this order. `, button(`Show all ${count}`, () => {
-          showAll = true;
-          fillBody();
-          body.rows[FIRST_ROWS]?.querySelector("button")?.focus();
-        }, "md-button connectors-small"));
+      if (showAll) return;
+      more.append(`Showing the first ${number(FIRST_ROWS)} of ${count} in this order. `, button(`Show all ${count}`, () => {
+        showAll = true;
+        const shown = body.rows.length;
+        fillBody(shown);
+        body.rows[shown]?.querySelector("button")?.focus();
+      }, "md-button connectors-small"));
+    };
+    let filling = 0;
+    /**
+     * The rows from `from` on (all of them from 0): the first chunk at once, the others each in a
+     * task of its own. Resolves when they are all on the page, or when a newer fill (a sort) or a
+     * new result took over.
+     */
+    const fillBody = async (from = 0) => {
+      const fill = (filling += 1);
+      const wanted = showAll ? rows : rows.slice(0, FIRST_ROWS);
+      let next = from + (from ? CHUNK : FIRST_CHUNK);
+      if (from) body.append(rowsOf(wanted.slice(from, next)));
+      else body.replaceChildren(rowsOf(wanted.slice(0, next)));
+      showMore();
+      for (; next < wanted.length; next += CHUNK) {
+        await nextTask();
+        if (fill !== filling || !body.isConnected) return;
+        body.append(rowsOf(wanted.slice(next, next + CHUNK)));
       }
     };
 
@@ -566,6 +647,7 @@ export function bindConnectors(root, runtime) {
       if (!column.text) header.className = "connectors-number";
       if (!column.main) header.classList.add("connectors-extra");
       if (column.wide) header.classList.add("connectors-wide");
+      column.classes = [!column.text && "connectors-number", !column.main && "connectors-extra", column.wide && "connectors-wide"].filter(Boolean).join(" ");
       const sortButton = button(column.label, () => {
         const direction = sorted.key === column.key
           ? (sorted.direction === "ascending" ? "descending" : "ascending")
@@ -587,7 +669,7 @@ export function bindConnectors(root, runtime) {
       header.append(sortButton);
       headRow.append(header);
     }
-    fillBody();
+    const filled = fillBody();
 
     // The table fits its box with the main columns; "Show all columns" adds the rest, and the
     // box then scrolls sideways: it takes keyboard focus (arrow keys) only while it overflows.
@@ -612,7 +694,7 @@ export function bindConnectors(root, runtime) {
     if (!extra.length) toggleRow.hidden = true;
     const checkOverflow = watchOverflow(scroll, (overflows) => { scrollHint.hidden = !overflows; });
     section.append(toggleRow, scrollHint, scroll, more, sortStatus);
-    return section;
+    return { section, filled };
   }
 
   /** The colouring the reader chose: by one of the result's group attributes (people's values as the result gives them), else by role. */
@@ -645,7 +727,7 @@ export function bindConnectors(root, runtime) {
     return `Showing ${number(graph.shown_people)} of the ${plural(summary.people, "person", "people")} — the key connectors and the best-connected others — and ${plural(graph.shown_ties, "tie")} among them; ${everyone}`;
   }
 
-  function pictureSection(result, details) {
+  function pictureSection(result, drawnFrom) {
     const { graph, summary, roles } = result;
     const section = element("section", { className: "connectors-section connectors-picture-section", attributes: { "aria-labelledby": "connectors-picture-heading" } });
     section.append(element("h2", { text: "Network picture", attributes: { id: "connectors-picture-heading" } }));
@@ -680,15 +762,19 @@ export function bindConnectors(root, runtime) {
     }
     section.append(key, controls, figure, message);
     show();
-    // Draw after the findings and the table have been painted: the reader sees them at once.
-    const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    painted.then(() => drawPicture(canvas, graph, (name) => showPerson(name, details), pictureColouring(result))).then((picture) => {
+    // Draw after everything else has been painted: the reader sees it at once.
+    let drawnAs = null;
+    afterPaint().then(() => {
+      drawnAs = state.colourBy;
+      return drawPicture(canvas, graph, (name) => showPerson(name, state.details), pictureColouring(result));
+    }).then((picture) => {
       if (!canvas.isConnected || state.result !== result) {
         picture.destroy();
         return;
       }
       state.picture = picture;
-      picture.recolour(pictureColouring(result)); // the reader may have switched while it was drawn
+      state.pictureShown = { key: drawnFrom, section };
+      if (state.colourBy !== drawnAs) picture.recolour(pictureColouring(result)); // the reader switched while it was drawn
       canvas.connectorsPicture = picture;
       const png = results.querySelector(".connectors-png");
       if (png) png.disabled = false;
