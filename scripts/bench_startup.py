@@ -12,7 +12,9 @@ Builds the site, serves it on 127.0.0.1 and drives headless Chromium. Prints, fr
     repeat visit (same browser profile) open -> ready, and ÷ first visit;
     offline repeat visit (server stopped, browser offline) gives the kite's roles: yes / no;
     bytes per page type (connectors, diagnose, a content page), raw and gzip-compressed, counted by
-    the server itself (every request, the page's, its workers' and its service worker's).
+    the server itself (every request, the page's, its workers' and its service worker's);
+    longest main-thread task and frame gap while a 2,000-person result renders, and the warm re-run
+    (100 people) with the engine's own time beside it (bench_connectors.render_long_tasks, warm_rerun).
 Each timing is the median of --runs fresh browser contexts. The machine may be shared: the floor,
 measured in the same run, shows how busy it was.
 """
@@ -36,6 +38,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from bench_browser import FLOOR_PAGE
+from bench_connectors import load_average, render_long_tasks, warm_rerun
 from browser_support import _QuietHandler, launch_chromium
 
 REPO = Path(__file__).resolve().parents[1]
@@ -213,6 +216,16 @@ def measure_variant(browser, base: str, counter: Counter, server, runs: int, has
     return {**medians, "sizes": sizes, "offline": offline}
 
 
+def rendering(browser, base: str, runs: int) -> dict:
+    """Median over ``runs`` of the 2,000-person rendering figures, and one warm re-run series."""
+    long_runs = [render_long_tasks(browser, base) for _ in range(runs)]
+    return {
+        "longest_task_ms": statistics.median(run["longest_task_ms"] for run in long_runs),
+        "longest_frame_gap_ms": statistics.median(run["longest_frame_gap_ms"] for run in long_runs),
+        **warm_rerun(browser, base),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="fresh browser contexts per figure (median reported)")
@@ -234,7 +247,10 @@ def main(argv: list[str] | None = None) -> int:
             floors = [floor_seconds(browser, floor_base) for _ in range(args.runs)]
             for name, directory, has_service_worker in variants:
                 base, server, counter = counting_server(directory)
+                if name == "now":  # before the offline run, which stops the server
+                    render = rendering(browser, base, args.runs)
                 results[name] = measure_variant(browser, base, counter, server, args.runs, has_service_worker)
+                results[name]["rendering"] = render if name == "now" else None
                 server.server_close()
             floors += [floor_seconds(browser, floor_base) for _ in range(args.runs)]  # before and after: the machine's load
             floor_server.shutdown()
@@ -247,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         platform.processor(),
     )
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, Chromium {version}")
+    print(f"load average at the end (1, 5, 15 min): {load_average()}")
     print(f"runs per figure: {args.runs} (median); floor from {len(floors)} runs, before and after the pages")
     print(f"floor: Pyodide + networkx wheel + import                 {floor:6.2f} s   (min {min(floors):.2f}, max {max(floors):.2f})")
     mib = 1024 * 1024
@@ -266,6 +283,14 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"bytes, {page_type:10} page: raw {raw / mib:6.2f} MiB, gzip {packed / mib:6.2f} MiB;"
                 f" {runtime} runtime files; networkx {'yes' if networkx else 'no'}, drawing library {'yes' if cytoscape else 'no'}"
+            )
+        render = figures["rendering"]
+        if render:
+            print(f"2,000 people: longest main-thread task while the result renders {render['longest_task_ms']:6.0f} ms")
+            print(f"2,000 people: longest gap between frames                        {render['longest_frame_gap_ms']:6.0f} ms")
+            print(
+                f"warm re-run, 100 people: click -> table updated {render['click_to_table_ms']:6.0f} ms"
+                f" (engine alone {render['engine_ms']:.0f} ms; click -> result message {render['click_to_message_ms']:.0f} ms)"
             )
     return 0
 
