@@ -4,6 +4,8 @@ in a large one, a capped set of key connectors and the people tied to them, with
 import networkx as nx
 import pytest
 
+from innovation_toolkit.network import drawing
+from innovation_toolkit.network.analyse import analyse
 from innovation_toolkit.network.drawing import MAX_DRAWN, MAX_KEY_DRAWN, WHOLE_NETWORK_UP_TO, caption, choose, picture
 from innovation_toolkit.network.wording import figure
 
@@ -96,3 +98,17 @@ def test_caption_counts_are_grammatical():
     one = {"view": "neighbourhoods", "key": [1], "others": [], "key_total": 1, "neighbours_total": 0}
     assert caption(one, 1500) == "Showing the key connector and no one else (no one is tied to them); the table lists all 1,500 people."
     assert figure(1, "person", "people") == "1 person"
+
+
+def test_the_same_network_again_reuses_its_layout_and_draws_the_same_picture():
+    text = "\n".join(f"p{i},p{(i * 7 + 3) % 60}" for i in range(60))
+    drawing._LAYOUTS.clear()
+    first = analyse(text=text)["graph"]
+    assert len(drawing._LAYOUTS) == 1
+    again = analyse(text=text)["graph"]
+    assert again == first and len(drawing._LAYOUTS) == 1
+    for extra in range(6):  # other networks: only the last few layouts are kept
+        analyse(text=text + f"\nq{extra},p1")
+    assert len(drawing._LAYOUTS) == drawing._LAYOUTS_KEPT
+    drawing._LAYOUTS.clear()
+    assert analyse(text=text)["graph"] == first  # computed afresh: the same positions

@@ -48,8 +48,15 @@ def _ring(names: list, radius: float, start: float = 0.0) -> dict:
     return positions
 
 
+#: The last few layouts, by their inputs: the layout is most of the time of analysing a few hundred
+#: people, and a re-run of the same network (another option, the same ties) draws the same picture.
+_LAYOUTS: dict[tuple, dict] = {}
+_LAYOUTS_KEPT = 4
+
+
 def _spring(graph: nx.Graph, names: list, start: dict) -> dict:
-    """Fruchterman–Reingold from ``start``, with a pull to the middle so loose parts stay in view."""
+    """Fruchterman–Reingold from ``start``, with a pull to the middle so loose parts stay in view
+    (the result of the same inputs kept in ``_LAYOUTS``, as the layout is deterministic)."""
     n = len(names)
     if n < 3:
         return start
@@ -62,6 +69,9 @@ def _spring(graph: nx.Graph, names: list, start: dict) -> dict:
     pairs = sorted(
         {(min(index[u], index[v]), max(index[u], index[v])) for u, v in graph.edges() if u in index and v in index and u != v}
     )  # sorted: set order may differ between Python versions
+    key = (tuple(names), tuple(pairs), tuple(xs), tuple(ys))
+    if key in _LAYOUTS:
+        return dict(_LAYOUTS[key])
     k = 0.9 / math.sqrt(n)
     k2 = k * k
     steps = max(10, min(150, SPRING_WORK // (n * n)))
@@ -98,7 +108,11 @@ def _spring(graph: nx.Graph, names: list, start: dict) -> dict:
                 step = min(length, temperature) / length
                 xs[i] += dx[i] * step
                 ys[i] += dy[i] * step
-    return {name: (xs[i], ys[i]) for i, name in enumerate(names)}
+    positions = {name: (xs[i], ys[i]) for i, name in enumerate(names)}
+    while len(_LAYOUTS) >= _LAYOUTS_KEPT:
+        del _LAYOUTS[next(iter(_LAYOUTS))]
+    _LAYOUTS[key] = positions
+    return dict(positions)
 
 
 def _fit(positions: dict, margin: float = 0.04) -> dict:
