@@ -2,8 +2,8 @@
 """Browser benchmark: how long readers wait for the calculators, and what pages cost to fetch.
 
 Builds the site, serves it on 127.0.0.1 and drives headless Chromium. Prints, from one run:
-  (a) floor: a bare page from the same build that only starts Pyodide, installs the networkx
-      wheel and imports networkx;
+  (a) floor: a bare page that only starts Pyodide as published, installs networkx's wheel from
+      PyPI and imports networkx (the stock runtime, served beside the site: write_floor);
   (b) cold click → result on the calculator page, the button pressed right after load;
   (c) the ratio b / a;
   (d) page open → calculator ready;
@@ -15,7 +15,9 @@ Each timing is the median of --runs fresh browser contexts (no HTTP cache carrie
 from __future__ import annotations
 
 import argparse
+import json
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,7 +36,7 @@ FLOOR_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><titl
 <body><p id="out">starting</p><script type="module">
 const started = performance.now();
 const worker = new Worker(URL.createObjectURL(new Blob([`
-  const vendor = new URL("/vendor/", "${location.origin}");
+  const vendor = new URL("/bench-floor/vendor/", "${location.origin}");
   const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", vendor).href);
   const indexURL = new URL("pyodide/", vendor).href;
   const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL });
@@ -49,9 +51,43 @@ worker.onmessage = () => { document.getElementById("out").textContent = "done " 
 </script></body></html>"""
 
 
+def stock_runtime(vendor: Path) -> None:
+    """Turn a copy of the built site's ``vendor/`` folder into the runtime as published: Pyodide's own
+    standard library and lock file, networkx's wheel from PyPI and the calculators' source wheel,
+    with a manifest to match (what the naive floor, and a "before" variant, load)."""
+    from sitegen import assets  # scripts/ is on the path: this script's folder
+
+    pin = assets.pyodide_pin()
+    for member in ("python_stdlib.zip", "pyodide-lock.json"):
+        shutil.copy(assets.stock_file("pyodide", pin, member), vendor / "pyodide" / member)
+    lock = json.loads(assets.LOCK.read_text())
+    wheels = [assets.pypi_wheel(name, entry) for name, entry in lock["pypi"].items()] + [assets.calculators_wheel()]
+    shutil.rmtree(vendor / "wheels")
+    (vendor / "wheels").mkdir()
+    manifest = json.loads((vendor / "manifest.json").read_text())
+    manifest["wheels"] = []
+    for wheel in wheels:
+        shutil.copy(wheel, vendor / "wheels" / wheel.name)
+        manifest["wheels"].append({"name": wheel.name.split("-", 1)[0], "file": wheel.name, "sha256": assets.sha256(wheel)})
+    manifest["bytecode_for"] = None
+    manifest["files"] = {
+        f"vendor/{path.relative_to(vendor).as_posix()}": assets.sha256(path)
+        for path in sorted(vendor.rglob("*"))
+        if path.is_file() and path.name != "manifest.json" and not path.name.startswith(".")
+    }
+    (vendor / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+
+
+def write_floor(site: Path) -> None:
+    """The floor page and, under bench-floor/vendor/, the stock runtime it loads."""
+    shutil.copytree(site / "vendor", site / "bench-floor" / "vendor")
+    stock_runtime(site / "bench-floor" / "vendor")
+    (site / "bench-floor.html").write_text(FLOOR_PAGE, encoding="utf-8")
+
+
 def build_site(target: Path) -> None:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(target)], cwd=REPO, check=True)
-    (target / "bench-floor.html").write_text(FLOOR_PAGE, encoding="utf-8")
+    write_floor(target)
 
 
 def fetched_bytes(browser, url: str, settle_ms: int = 1500) -> int:

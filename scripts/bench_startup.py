@@ -2,10 +2,11 @@
 """Start-up benchmark (issue 15): how soon the calculators are ready, what each page costs, and return visits.
 
 Builds the site, serves it on 127.0.0.1 and drives headless Chromium. Prints, from one run:
-  floor     a bare page from the same build that only starts Pyodide, installs the networkx wheel
-            and imports networkx (the naive floor every ratio is taken against);
+  floor     a bare page that only starts Pyodide as published, installs networkx's wheel from PyPI
+            and imports networkx (the naive floor every ratio is taken against; bench_browser.write_floor);
   per site variant ("now": the build as it is; with --baseline REF also "REF": the same build with
-  the page runtime, worker and page script of git revision REF, i.e. before this change):
+  the page runtime, worker and page script of git revision REF and the runtime as published, i.e.
+  before this change):
     connectors page open -> ready, and ÷ floor;  diagnose page open -> ready;
     immediate open + paste + click -> result (kite), and ÷ floor;
     click 3 s after opening -> result (kite);
@@ -37,7 +38,7 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from bench_browser import FLOOR_PAGE
+from bench_browser import stock_runtime, write_floor
 from bench_connectors import load_average, render_long_tasks, warm_rerun
 from browser_support import _QuietHandler, launch_chromium
 
@@ -103,13 +104,15 @@ def counting_server(directory: Path) -> tuple[str, http.server.ThreadingHTTPServ
 
 def build_site(target: Path) -> None:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(target)], cwd=REPO, check=True)
-    (target / "bench-floor.html").write_text(FLOOR_PAGE, encoding="utf-8")
+    write_floor(target)
 
 
 def baseline_site(site: Path, target: Path, ref: str) -> None:
-    """The same build with the page runtime, worker and page script of revision ``ref`` (no service worker)."""
+    """The same build with the page runtime, worker and page script of revision ``ref`` (no service
+    worker) and the runtime as published (stock standard library, source wheels), as before issue 15."""
     shutil.copytree(site, target)
     (target / "sw.js").unlink(missing_ok=True)
+    stock_runtime(target / "vendor")
     for source in RUNTIME_FILES:
         text = subprocess.run(["git", "show", f"{ref}:{source}"], cwd=REPO, check=True, capture_output=True, text=True).stdout
         (target / source.removeprefix("docs/")).write_text(text, encoding="utf-8")

@@ -17,6 +17,7 @@ let runCall = null;
 let ready = null; // the promise every call waits for: start, then each package installed in turn
 let keepFor = null; // on a first visit with a service worker: the manifest, once read, to keep downloads by
 const installed = new Set();
+const downloads = new Map(); // wheel file -> its bytes (a promise), fetched while Pyodide starts
 const fetched = new Set([relative(new URL(import.meta.url))]);
 
 function relative(url) {
@@ -125,10 +126,18 @@ async function start(packages, keep) {
   status("loading", "Downloading the Python runtime", 1);
   const manifestBytes = fetchBytes(new URL("manifest.json", vendor));
   manifestBytes.catch(() => {});
-  if (keep) keepFor = manifestBytes.then((bytes) => JSON.parse(new TextDecoder().decode(bytes)));
+  const manifestRead = manifestBytes.then((bytes) => JSON.parse(new TextDecoder().decode(bytes)));
+  manifestRead.catch(() => {});
+  if (keep) keepFor = manifestRead;
+  // The wheels download while Pyodide starts, not after it.
+  manifestRead
+    .then((read) => {
+      for (const wheel of wheelsNamed(read, ["innovation_toolkit", ...packages])) download(wheel);
+    })
+    .catch(() => {}); // a missing file or package is reported where it is needed, in install()
   pyodide = await loadRuntime();
   for (const file of RUNTIME_FILES) fetched.add(`vendor/pyodide/${file}`);
-  manifest = JSON.parse(new TextDecoder().decode(await manifestBytes));
+  manifest = await manifestRead;
   status("loading", "Installing the calculators", 2);
   await install(["innovation_toolkit", ...packages], false);
   status("loading", "Starting the calculators", 3);
@@ -136,17 +145,32 @@ async function start(packages, keep) {
   status("ready", "Ready");
 }
 
+/** The manifest's entries for the named packages (a name it lacks is an error naming it). */
+function wheelsNamed(read, names) {
+  return names.map((name) => {
+    const wheel = read.wheels.find((entry) => entry.name === name);
+    if (!wheel) throw new Error(`the runtime has no package named ${name} (vendor/manifest.json)`);
+    return wheel;
+  });
+}
+
+/** The wheel's bytes: one download per file, started as soon as it is known to be needed. */
+function download(wheel) {
+  if (!downloads.has(wheel.file)) {
+    const bytes = fetchBytes(new URL(`wheels/${wheel.file}`, vendor));
+    bytes.catch(() => downloads.delete(wheel.file)); // a retry fetches it again
+    downloads.set(wheel.file, bytes);
+  }
+  return downloads.get(wheel.file);
+}
+
 /** Fetch (in parallel) and unpack the named wheels not yet installed, then import them. */
 async function install(names, announce = true) {
   const wanted = [...new Set(names)].filter((name) => !installed.has(name));
   if (!wanted.length) return;
-  const wheels = wanted.map((name) => {
-    const wheel = manifest.wheels.find((entry) => entry.name === name);
-    if (!wheel) throw new Error(`the runtime has no package named ${name} (vendor/manifest.json)`);
-    return wheel;
-  });
+  const wheels = wheelsNamed(manifest, wanted);
   if (announce) status("loading", `Installing ${wanted.join(", ")}`, 2);
-  const bytes = await Promise.all(wheels.map((wheel) => fetchBytes(new URL(`wheels/${wheel.file}`, vendor))));
+  const bytes = await Promise.all(wheels.map(download));
   for (const archive of bytes) pyodide.unpackArchive(archive, "wheel");
   for (const name of wanted) {
     pyodide.runPython(`import ${name === "innovation_toolkit" ? "innovation_toolkit.dispatch" : name}`);
