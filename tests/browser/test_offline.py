@@ -93,6 +93,12 @@ def test_diagnose_page_fetches_no_networkx_and_no_drawing_library(browser, site_
     assert any(path.endswith(".whl") and "innovation_toolkit" in path for path in paths), paths
     assert any(path.endswith("pyodide.asm.wasm") for path in paths), paths
     assert not [path for path in paths if "networkx" in path or "cytoscape" in path], paths
+    # Kept for offline use without a second download of the big files: the service worker finds
+    # them in its cache, where the page's Python worker put them (the small modules Pyodide imports
+    # it asks for again, and the browser's HTTP cache answers).
+    runtime = [path for path in paths if path.endswith((".wasm", ".zip", ".whl"))]
+    assert len(runtime) == 3, runtime
+    assert len(runtime) == len(set(runtime)), sorted(path for path in runtime if runtime.count(path) > 1)
     context.close()
 
 

@@ -18,14 +18,20 @@ let ready = null; // the promise every call waits for: start, then each package 
 let keepFor = null; // on a first visit with a service worker: the manifest, once read, to keep downloads by
 const installed = new Set();
 const downloads = new Map(); // wheel file -> its bytes (a promise), fetched while Pyodide starts
+const copies = new Set(); // downloads still being put in the service worker's cache (keepCopy)
+let installing = 0; // install() calls under way (their own status says when they are done)
 const fetched = new Set([relative(new URL(import.meta.url))]);
 
 function relative(url) {
   return url.href.slice(site.href.length);
 }
 
+// copied: on a first visit with a service worker, false until every download has been put in
+// its cache (the page asks the service worker to keep the rest only then, or it would fetch
+// them a second time); absent otherwise.
 function status(state, message, step = 0) {
-  postMessage({ type: "status", state, message, step, steps: STEPS, version: manifest?.version ?? null, files: [...fetched] });
+  const copied = keepFor ? copies.size === 0 : undefined;
+  postMessage({ type: "status", state, message, step, steps: STEPS, version: manifest?.version ?? null, files: [...fetched], copied });
 }
 
 async function fetchBytes(url) {
@@ -33,7 +39,7 @@ async function fetchBytes(url) {
   if (!response.ok) throw new Error(`${url.pathname} answered ${response.status}`);
   fetched.add(relative(url));
   const bytes = new Uint8Array(await response.arrayBuffer());
-  keepCopy(url, bytes, response.headers);
+  track(keepCopy(url, bytes, response.headers));
   return bytes;
 }
 
@@ -41,6 +47,14 @@ async function fetchBytes(url) {
 // download the runtime a second time, the worker puts what it downloaded into the service
 // worker's runtime cache (named by the manifest's version), each file only if its sha256 is the
 // one in the manifest.
+function track(copy) {
+  copies.add(copy);
+  copy.finally(() => {
+    copies.delete(copy);
+    if (!copies.size && runCall && !installing) status("ready", "Ready"); // now copied: true
+  });
+}
+
 async function keepCopy(url, body, headers) {
   if (!keepFor || !self.caches) return;
   try {
@@ -67,7 +81,7 @@ function watchRuntimeFetches() {
     const url = new URL(resource instanceof Request ? resource.url : String(resource), self.location.href);
     if (!response.ok && url.href.startsWith(vendor.href)) fail(new Error(`${url.pathname} answered ${response.status}`));
     if (response.ok && keepFor && url.href.startsWith(vendor.href)) {
-      response.clone().arrayBuffer().then((body) => keepCopy(url, body, response.headers), () => {});
+      track(response.clone().arrayBuffer().then((body) => keepCopy(url, body, response.headers), () => {}));
     }
     return response;
   };
@@ -170,7 +184,8 @@ async function install(names, announce = true) {
   if (!wanted.length) return;
   const wheels = wheelsNamed(manifest, wanted);
   if (announce) status("loading", `Installing ${wanted.join(", ")}`, 2);
-  const bytes = await Promise.all(wheels.map(download));
+  installing += 1;
+  const bytes = await Promise.all(wheels.map(download)).finally(() => { installing -= 1; });
   for (const archive of bytes) pyodide.unpackArchive(archive, "wheel");
   for (const name of wanted) {
     pyodide.runPython(`import ${name === "innovation_toolkit" ? "innovation_toolkit.dispatch" : name}`);

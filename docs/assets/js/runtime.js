@@ -121,7 +121,7 @@ export class Runtime {
         done = true;
         unsubscribe?.();
       }
-      if (done || state.state !== "ready") return;
+      if (done || state.state !== "ready" || state.copied === false) return; // copied: see pyodide-worker.mjs
       const registration = await this.registration;
       if (!registration?.active || !stillShown()) return;
       const urls = [page, ...pageResources(), ...files.map((file) => new URL(file, SITE).href), ...(state.files ?? []).map((file) => new URL(file, SITE).href)];
