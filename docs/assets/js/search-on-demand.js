@@ -3,7 +3,7 @@
 // request back until the search box gets focus, the search is opened, or the address already
 // carries a query (?q=). Loaded in the page's head, before Material's own script.
 (() => {
-  const INDEX = /\/search\/search_index\.json$/;
+  const INDEX = /\/search\/search_index\.json$|\/search\.json$/; // Material's index, Zensical's
   let release;
   const wanted = new Promise((resolve) => { release = resolve; });
   const open = XMLHttpRequest.prototype.open;
