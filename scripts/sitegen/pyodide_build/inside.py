@@ -27,11 +27,11 @@ import zipfile
 from pathlib import Path
 
 BUILD = Path("/build")
-PACKAGES = json.loads((BUILD / "packages.json").read_text())  # {"networkx": "networkx-3.6.1-….whl", …}
+# Set by main() from /build and the interpreter (the module imports anywhere, e.g. for its doctests):
+PACKAGES: dict[str, str] = {}  # {"networkx": "networkx-3.6.1-….whl", …}
 WHY: dict[str, str] = {}
-STDLIB = next(Path(entry) for entry in sys.path if entry.endswith(".zip"))
-# Where Pyodide unpacked the wheels (its working directory, which is on sys.path).
-SITE = Path(str(importlib.import_module(next(iter(PACKAGES))).__file__)).parents[1]
+STDLIB = Path()  # the standard library zip on sys.path
+SITE = Path()  # where Pyodide unpacked the wheels
 # The text encodings the calculators decode uploaded files with (network/decode.py, commands/diagnose.py).
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "cp1252", "latin-1", "ascii"]
 STAMP = (2020, 1, 1, 0, 0, 0)  # the same bytes from the same inputs
@@ -210,6 +210,11 @@ def write_wheel(package: str, wheel_name: str) -> None:
 
 
 def main() -> None:
+    global STDLIB, SITE
+    PACKAGES.update(json.loads((BUILD / "packages.json").read_text()))
+    STDLIB = next(Path(entry) for entry in sys.path if entry.endswith(".zip"))
+    # Pyodide unpacks wheels in its working directory, which is on sys.path.
+    SITE = Path(str(importlib.import_module(next(iter(PACKAGES))).__file__)).parents[1]
     sources = stdlib_sources()
     keep, skipped = trace(sources)
     write_stdlib(keep, sources)
