@@ -68,13 +68,9 @@ def stock_runtime(vendor: Path) -> None:
     manifest["wheels"] = []
     for wheel in wheels:
         shutil.copy(wheel, vendor / "wheels" / wheel.name)
-        manifest["wheels"].append({"name": wheel.name.split("-", 1)[0], "file": wheel.name, "sha256": assets.sha256(wheel)})
+        manifest["wheels"].append(assets.wheel_entry(wheel))
     manifest["bytecode_for"] = None
-    manifest["files"] = {
-        f"vendor/{path.relative_to(vendor).as_posix()}": assets.sha256(path)
-        for path in sorted(vendor.rglob("*"))
-        if path.is_file() and path.name != "manifest.json" and not path.name.startswith(".")
-    }
+    manifest["files"] = assets.runtime_file_hashes(vendor)
     (vendor / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
 
 

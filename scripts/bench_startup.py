@@ -38,7 +38,7 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from bench_browser import stock_runtime, write_floor
+from bench_browser import build_site, stock_runtime
 from bench_connectors import load_average, render_long_tasks, warm_rerun
 from browser_support import _QuietHandler, launch_chromium
 
@@ -100,11 +100,6 @@ def counting_server(directory: Path) -> tuple[str, http.server.ThreadingHTTPServ
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server, counter
-
-
-def build_site(target: Path) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(target)], cwd=REPO, check=True)
-    write_floor(target)
 
 
 def baseline_site(site: Path, target: Path, ref: str) -> None:

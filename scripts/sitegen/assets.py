@@ -269,20 +269,30 @@ def vendor_all() -> dict:
         target = WHEELS / wheel.name
         if not target.exists() or sha256(target) != sha256(wheel):
             shutil.copy(wheel, target)
-        manifest["wheels"].append({"name": wheel.name.split("-", 1)[0], "file": wheel.name, "sha256": sha256(wheel)})
+        manifest["wheels"].append(wheel_entry(wheel))
     manifest["version"] = runtime_version()
     # Every runtime file's sha256 (site-relative): the worker keeps a first visit's downloads for
     # the service worker only when they match.
-    manifest["files"] = {
-        f"vendor/{path.relative_to(VENDOR).as_posix()}": sha256(path)
-        for path in sorted(VENDOR.rglob("*"))
-        if path.is_file() and path.name != "manifest.json" and not path.name.startswith(".")
-    }
+    manifest["files"] = runtime_file_hashes(VENDOR)
     text = json.dumps(manifest, indent=2) + "\n"
     manifest_file = VENDOR / "manifest.json"
     if not manifest_file.exists() or manifest_file.read_text() != text:
         manifest_file.write_text(text)
     return manifest
+
+
+def wheel_entry(wheel: Path) -> dict:
+    """A wheel as vendor/manifest.json lists it: the package's name, the file and its sha256."""
+    return {"name": wheel.name.split("-", 1)[0], "file": wheel.name, "sha256": sha256(wheel)}
+
+
+def runtime_file_hashes(vendor: Path) -> dict[str, str]:
+    """{"vendor/<path>": sha256} for every runtime file in ``vendor`` (the manifest itself aside)."""
+    return {
+        f"vendor/{path.relative_to(vendor).as_posix()}": sha256(path)
+        for path in sorted(vendor.rglob("*"))
+        if path.is_file() and path.name != "manifest.json" and not path.name.startswith(".")
+    }
 
 
 def runtime_version() -> str:
