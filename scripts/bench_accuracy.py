@@ -8,7 +8,8 @@ model) of 2,000 people / 10,000 ties and 5,000 / 25,000, prints per network:
   and the time as a ratio of networkx's own sampled betweenness (``k`` = the same number of
   start points) plus closeness, measured in the same run;
 * Pyodide under Node: the full ``analyse`` call (seed 42) and the same networkx baseline,
-  both timed inside Pyodide, and the agreement of its role holders with the exact ones;
+  both timed inside Pyodide, and the agreement of its role holders with the exact ones; and
+  the same call with ``exact=True`` (the browser's "Exact values" option);
 
 and for a 50,000-person, 250,000-tie region on the command line (``analyse(...,
 scale="command-line")``) with each engine, in a child process: time, peak memory (max RSS)
@@ -133,6 +134,7 @@ def pyodide_rows(graphs: dict, cpython: dict) -> dict | None:
     for name, graph in graphs.items():
         text = text_of(graph)
         cases.append({"id": f"analyse-{name}", "call": "innovation_toolkit.network:analyse", "kwargs": {"text": text}})
+        cases.append({"id": f"exact-{name}", "call": "innovation_toolkit.network:analyse", "kwargs": {"text": text, "exact": True}})
         cases.append(
             {
                 "id": f"baseline-{name}",
@@ -155,12 +157,23 @@ def pyodide_rows(graphs: dict, cpython: dict) -> dict | None:
             print(f"Pyodide {name}: {result['error']}", file=sys.stderr)
             continue
         found = {role: result["result"]["roles"][role]["people"] for role in ROLES}
+        baseline = outcomes[f"baseline-{name}"]["elapsed_ms"] / 1000
         rows[name] = {
             "time": result["elapsed_ms"] / 1000,
-            "baseline": outcomes[f"baseline-{name}"]["elapsed_ms"] / 1000,
+            "baseline": baseline,
             "agreement": agreement(found, exact_holders(name, graph)),
             "pivots": result["result"]["accuracy"]["pivots"],
+            "closeness_exact": result["result"]["accuracy"]["closeness_exact"],
         }
+        forced = outcomes[f"exact-{name}"]
+        if "error" not in forced:
+            found = {role: forced["result"]["roles"][role]["people"] for role in ROLES}
+            rows[name]["exact"] = {
+                "time": forced["elapsed_ms"] / 1000,
+                "baseline": baseline,
+                "agreement": agreement(found, exact_holders(name, graph)),
+                "pivots": forced["result"]["accuracy"]["pivots"],
+            }
     return rows
 
 
@@ -226,15 +239,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"CPython {sys.version.split()[0]}, {os.cpu_count()} CPU(s); browser-scale budgets; seeds {SEEDS}")
     print(
-        f"{'network':<15} {'people':>6} {'ties':>7} {'start points':>13} {'where':>8} {'time s':>7} "
+        f"{'network':<15} {'people':>6} {'ties':>7} {'start points':>13} {'where':>15} {'time s':>7} "
         f"{'÷ networkx':>10} {'gatekeepers J':>14} {'pulsetakers J':>14} {'top-5 % betweenness J':>22} {'top-5 % closeness J':>20}"
     )
     for name, row in cpython.items():
         where = [("CPython", row)] + ([("Pyodide", pyodide[name])] if pyodide and name in pyodide else [])
+        if pyodide and "exact" in pyodide.get(name, {}):
+            where.append(("Pyodide, exact", pyodide[name]["exact"]))
         for label, figures in where:
             pivots = figures["pivots"] if isinstance(figures["pivots"], int) else figures["pivots"][0]
             print(
-                f"{name:<15} {row['people']:>6,} {row['ties']:>7,} {pivots:>13,} {label:>8} {figures['time']:>7.2f} "
+                f"{name:<15} {row['people']:>6,} {row['ties']:>7,} {pivots:>13,} {label:>15} {figures['time']:>7.2f} "
                 f"{figures['time'] / figures['baseline']:>10.2f} {figures['agreement']['gatekeeper']:>14.2f} "
                 f"{figures['agreement']['pulsetaker']:>14.2f}"
                 + (

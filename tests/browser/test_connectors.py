@@ -779,3 +779,24 @@ def test_a_rerun_with_the_same_input_keeps_the_picture_and_renews_the_rest(page,
     run_button.click()
     page.wait_for_function(f"() => document.querySelector('.connectors-cy')?.connectorsPicture && {CY} !== window.__first", timeout=60_000)
     assert "Kim" in picture_labels(page)
+
+
+def test_an_estimate_offers_exact_values_and_the_option_gives_them(page, site_url):
+    """Above the browser's exact budget gatekeepers are estimated, pulsetakers are exact, and one press makes both exact."""
+    open_page(page, site_url)
+    exact_option = page.get_by_label("Exact values (slower)")
+    expect(exact_option).not_to_be_checked()
+    pick_ties(page, powerlaw_ties(1100))  # 1,100 people, about 5,500 ties: above 4 million people × ties
+    run(page)
+    estimate = result_json(page)["accuracy"]
+    assert estimate["exact"] is False and estimate["closeness_exact"] is True
+    expect(page.locator(".connectors-accuracy")).to_contain_text("Gatekeepers are estimated from")
+    expect(page.locator(".connectors-accuracy")).to_contain_text("Pulsetakers are exact")
+    again = page.get_by_role("button", name="Compute exact values (slower)")
+    again.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".connectors-accuracy")).to_have_count(0, timeout=120_000)
+    expect(exact_option).to_be_checked()
+    forced = result_json(page)["accuracy"]
+    assert forced["exact"] is True and forced["stopped"] == "asked"
+    expect(page.get_by_role("button", name="Compute exact values (slower)")).to_have_count(0)

@@ -9,7 +9,15 @@ import pytest
 
 from innovation_toolkit.errors import InputError
 from innovation_toolkit.network import analyse, limits
-from innovation_toolkit.network.measures import EXACT_SENTENCE, jaccard, path_measures, top_share_sets
+from innovation_toolkit.network.measures import (
+    CLOSENESS_EXACT_SENTENCE,
+    EXACT_SENTENCE,
+    distance_totals,
+    exact_closeness,
+    jaccard,
+    path_measures,
+    top_share_sets,
+)
 
 from .helpers import edge_text
 
@@ -87,7 +95,8 @@ def test_refinement_stops_when_the_callback_agrees(small_budget):
     paths = path_measures(GRAPH, role_sets=constant)
     assert paths.accuracy["stopped"] == "agreed" and paths.accuracy["rounds"] == 2 and len(calls) == 2
     assert paths.accuracy["agreement"] == {"gatekeeper": 1.0, "pulsetaker": 1.0}
-    assert "changed none of the role holders" in paths.accuracy["sentence"]
+    assert "changed none of the gatekeepers" in paths.accuracy["sentence"]
+    assert paths.accuracy["closeness_exact"] is True and paths.accuracy["sentence"].endswith(CLOSENESS_EXACT_SENTENCE)
 
 
 def test_refinement_that_reaches_everyone_is_exact(monkeypatch):
@@ -118,7 +127,7 @@ def test_budget_sentence_says_the_estimate_is_uncertain(monkeypatch):
     paths = path_measures(GRAPH, role_sets=unstable)
     accuracy = paths.accuracy
     assert accuracy["stopped"] == "budget" and accuracy["pivots"] == 40 and accuracy["agreement"]["gatekeeper"] == 0.0
-    assert "doubling the sample still changed up to 100 % of the role holders" in accuracy["sentence"]
+    assert "doubling the sample still changed up to 100 % of the gatekeepers" in accuracy["sentence"]
     assert "uncertain" in accuracy["sentence"]
 
 
@@ -188,3 +197,72 @@ def test_no_token_last_round(monkeypatch):
     paths = path_measures(GRAPH, role_sets=lambda b, c: {"gatekeeper": frozenset({next(rounds)})})
     assert [row["pivots"] for row in paths.accuracy["history"]] == [20, 40, 70]
     assert "enlarging the sample from 40 to 70 people" in paths.accuracy["sentence"]
+
+
+# --- closeness computed in full above the betweenness budget -------------------------------------
+
+
+def _networkx_closeness(graph: nx.Graph, connected: bool) -> dict:
+    if connected:
+        return nx.closeness_centrality(graph)
+    others = graph.number_of_nodes() - 1
+    return {node: value / others for node, value in nx.harmonic_centrality(graph).items()}
+
+
+@pytest.mark.parametrize(
+    "graph",
+    [
+        nx.karate_club_graph(),
+        nx.gnp_random_graph(60, 0.04, seed=3),  # in pieces: harmonic closeness
+        nx.gnp_random_graph(50, 0.06, seed=4, directed=True),  # distances towards each person
+        nx.DiGraph(nx.cycle_graph(9)),
+        nx.Graph([(1, 1), (1, 2), (2, 3)]),  # a self-loop is ignored
+    ],
+    ids=["karate", "pieces", "directed", "directed cycle", "self-loop"],
+)
+@pytest.mark.parametrize("bits", [10**9, 64, 7])  # everyone at once, or start points in batches
+def test_exact_closeness_matches_networkx(graph, bits, monkeypatch):
+    monkeypatch.setattr(limits, "CLOSENESS_BITS", bits)
+    graph = graph.copy()
+    graph.remove_edges_from(nx.selfloop_edges(graph))
+    connected = nx.is_strongly_connected(graph) if graph.is_directed() else nx.is_connected(graph)
+    assert exact_closeness(graph, connected) == pytest.approx(_networkx_closeness(graph, connected), abs=1e-12)
+    assert exact_closeness(graph, connected, 2.5) == pytest.approx({k: 2.5 * v for k, v in _networkx_closeness(graph, connected).items()}, abs=1e-12)
+
+
+def test_distance_totals_on_a_path_and_a_lone_person():
+    assert distance_totals(nx.path_graph(4))[1] == [6, 4, 4, 6]
+    lone = nx.Graph()
+    lone.add_node("a")
+    assert distance_totals(lone) == (["a"], [0], [0.0]) and exact_closeness(lone, True) == {"a": 0.0}
+
+
+def test_estimated_betweenness_comes_with_exact_closeness(small_budget):
+    paths = path_measures(GRAPH)
+    assert paths.accuracy["exact"] is False and paths.accuracy["closeness_exact"] is True
+    assert paths.closeness == pytest.approx(nx.closeness_centrality(GRAPH), abs=1e-12)
+    assert paths.accuracy["agreement"]["pulsetaker"] == 1.0
+    assert paths.accuracy["sentence"].startswith("Gatekeepers are estimated from ")
+
+
+def test_closeness_is_estimated_with_varied_weights_or_above_its_budget(small_budget, monkeypatch):
+    weighted = GRAPH.copy()
+    for i, (u, v) in enumerate(weighted.edges()):
+        weighted[u][v]["weight"] = 1 + i % 3
+    paths = path_measures(weighted, weighted=True)
+    assert paths.accuracy["exact"] is False and paths.accuracy["closeness_exact"] is False
+    assert paths.accuracy["sentence"].startswith("Gatekeepers and pulsetakers are estimated")
+    assert CLOSENESS_EXACT_SENTENCE not in paths.accuracy["sentence"]
+    monkeypatch.setitem(limits.CLOSENESS_EXACT_WORK_BUDGET_BY_SCALE, limits.BROWSER, 1_000)
+    paths = path_measures(GRAPH)
+    assert paths.accuracy["closeness_exact"] is False
+    assert paths.closeness != pytest.approx(nx.closeness_centrality(GRAPH), abs=1e-12)
+
+
+def test_pulsetaker_sentences_say_estimated_only_when_closeness_is(small_budget):
+    result = analyse(edge_text(GRAPH))
+    assert result["accuracy"]["closeness_exact"] is True
+    assert result["roles"]["pulsetaker"]["measure_label"] == "closeness"
+    assert result["roles"]["gatekeeper"]["measure_label"].endswith("(estimated)")
+    sentences = [p["sentences"]["pulsetaker"] for p in result["people"] if "pulsetaker" in p["sentences"]]
+    assert sentences and not any("(estimated)" in sentence for sentence in sentences)

@@ -347,6 +347,7 @@ def _combine(population: list, graphs: dict[str, nx.Graph], directed: bool) -> n
 
 def _people(graph, c: Connectors, cut_off, attributes, key_in_network, groups, directed, weighted) -> list[dict]:
     estimated = not c.accuracy["exact"]
+    closeness_estimated = not c.accuracy["closeness_exact"]
     undirected_degree = dict(graph.degree())
     rows = []
     for name in graph:
@@ -369,7 +370,7 @@ def _people(graph, c: Connectors, cut_off, attributes, key_in_network, groups, d
             )
         if "pulsetaker" in roles:
             sentences["pulsetaker"] = pulsetaker_sentence(
-                name, c.closeness[name], c.closeness_kind, c.reach_two[name], c.ranks["closeness"][name], c.connected, directed, estimated
+                name, c.closeness[name], c.closeness_kind, c.reach_two[name], c.ranks["closeness"][name], c.connected, directed, closeness_estimated
             )
         brokerage = None
         if directed and groups:
@@ -407,7 +408,7 @@ def _roles(c: Connectors, directed: bool) -> dict:
     measure_names = {
         "hub": "in-degree (times named)" if directed else "degree (direct ties)",
         "gatekeeper": "bridging: betweenness × bridging coefficient" + estimated,
-        "pulsetaker": c.closeness_kind + estimated,
+        "pulsetaker": c.closeness_kind + ("" if c.accuracy["closeness_exact"] else " (estimated)"),
     }
     n = c.connected
     out = {

@@ -85,6 +85,17 @@ SAMPLE_WORK_BUDGET_BY_SCALE = {BROWSER: 4_000_000, COMMAND_LINE: 25_000_000}
 NETWORKIT_EXACT_WORK_BUDGET_BY_SCALE = {BROWSER: 0, COMMAND_LINE: 300_000_000}
 NETWORKIT_SAMPLE_WORK_BUDGET_BY_SCALE = {BROWSER: 0, COMMAND_LINE: 100_000_000}
 
+#: Closeness without varied tie weights is computed exactly by bit-parallel breadth-first
+#: searches (``measures.exact_closeness``) while ``people × ties`` is within this budget,
+#: whatever the betweenness budget: the browser's largest network (5,000 people, 50,000
+#: ties) is well inside it (about 0.3 s for 5,000 people and 25,000 ties in CPython), and on
+#: the command line a 50,000-person, 250,000-tie region takes about 20 s.
+CLOSENESS_EXACT_WORK_BUDGET_BY_SCALE = {BROWSER: 250_000_000, COMMAND_LINE: 12_500_000_000}
+
+#: Bits held per person while closeness is computed: searches from this many start points
+#: run together, ``people × start points`` at most this many bits (about 60 MB per list).
+CLOSENESS_BITS = 500_000_000
+
 #: A Dijkstra search (weighted ties) costs about this many breadth-first searches.
 WEIGHTED_COST = 3
 
@@ -138,6 +149,7 @@ _SCALED = {
     "SAMPLE_WORK_BUDGET": SAMPLE_WORK_BUDGET_BY_SCALE,
     "NETWORKIT_EXACT_WORK_BUDGET": NETWORKIT_EXACT_WORK_BUDGET_BY_SCALE,
     "NETWORKIT_SAMPLE_WORK_BUDGET": NETWORKIT_SAMPLE_WORK_BUDGET_BY_SCALE,
+    "CLOSENESS_EXACT_WORK_BUDGET": CLOSENESS_EXACT_WORK_BUDGET_BY_SCALE,
 }
 
 if TYPE_CHECKING:  # the plain names, as type checkers see them (``_Limits`` resolves them at run time)
@@ -149,6 +161,7 @@ if TYPE_CHECKING:  # the plain names, as type checkers see them (``_Limits`` res
     SAMPLE_WORK_BUDGET: int
     NETWORKIT_EXACT_WORK_BUDGET: int
     NETWORKIT_SAMPLE_WORK_BUDGET: int
+    CLOSENESS_EXACT_WORK_BUDGET: int
 
 _SCALE: contextvars.ContextVar[str] = contextvars.ContextVar("limits_scale", default=BROWSER)
 
@@ -205,6 +218,7 @@ def as_dict(scale_name: str | None = None) -> dict:
         "max_rows": MAX_ROWS_BY_SCALE[chosen],
         "exact_work_budget": EXACT_WORK_BUDGET_BY_SCALE[chosen],
         "sample_work_budget": SAMPLE_WORK_BUDGET_BY_SCALE[chosen],
+        "closeness_exact_work_budget": CLOSENESS_EXACT_WORK_BUDGET_BY_SCALE[chosen],
         "weighted_cost": WEIGHTED_COST,
         "min_pivots": MIN_PIVOTS,
         "agreement_target": AGREEMENT_TARGET,

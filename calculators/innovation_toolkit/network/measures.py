@@ -5,8 +5,9 @@ Directed graphs are read as nominations: an edge ``A → B`` means A named B.
 
 Betweenness and closeness come from :func:`path_measures`: exact while the work fits the
 budget of the scale in force (:mod:`innovation_toolkit.network.limits`), or when asked for;
-otherwise estimated from a growing, seeded sample of start points until the role holders
-stop changing, with the achieved agreement reported in plain English.
+otherwise betweenness is estimated from a growing, seeded sample of start points until the
+role holders stop changing, with the achieved agreement reported in plain English, and
+closeness stays exact (:func:`exact_closeness`) unless tie weights vary.
 
 References
 ----------
@@ -20,6 +21,9 @@ Geisberger, R., Sanders, P. and Schultes, D. (2008). Better approximation of bet
     centrality. *Proceedings of ALENEX 2008*, 90–100. (linear scaling of sampled dependencies)
 Eppstein, D. and Wang, J. (2004). Fast approximation of centrality.
     *Journal of Graph Algorithms and Applications* 8(1), 39–45. (sampled closeness)
+Then, M., Kaufmann, M., Chirigati, F., Hoang-Vu, T.-A., Pham, K., Kemper, A., Neumann, T.
+    and Vo, H. T. (2014). The more the merrier: efficient multi-source graph traversal.
+    *Proceedings of the VLDB Endowment* 8(4), 449–460. (bit-parallel searches, exact closeness)
 Marchiori, M. and Latora, V. (2000). Harmony in the small-world.
     *Physica A* 285, 539–546; Boldi, P. and Vigna, S. (2014). Axioms for centrality.
     *Internet Mathematics* 10, 222–262. (harmonic closeness)
@@ -106,7 +110,8 @@ class _Sweep:
     which makes these pure-Python loops faster than networkx's dictionary-based ones.
     """
 
-    def __init__(self, graph: nx.Graph, weighted: bool = False, linear: bool = False):
+    def __init__(self, graph: nx.Graph, weighted: bool = False, linear: bool = False, closeness: bool = True):
+        self.closeness = closeness  # False: betweenness only (closeness comes from exact_closeness), a leaner loop
         self.nodes = list(graph)
         index = {node: i for i, node in enumerate(self.nodes)}
         self.index = index
@@ -137,8 +142,45 @@ class _Sweep:
         self.sources += len(fresh)
         if self.weighted:
             self._dijkstra(fresh)
-        else:
+        elif self.closeness:
             self._breadth_first(fresh)
+        else:
+            self._breadth_first_between(fresh)
+
+    def _breadth_first_between(self, sources: list) -> None:
+        """:meth:`_breadth_first` without the distance totals: pair dependencies only."""
+        out, into, n = self.out, self.into, self.n
+        linear = self.linear
+        totals = self.scaled if linear else self.raw
+        for s in sources:
+            dist = [-1] * n
+            sigma = [0] * n
+            dist[s] = 0
+            sigma[s] = 1
+            order = [s]
+            append = order.append
+            for v in order:  # the list grows while it is read: a breadth-first queue
+                next_level = dist[v] + 1
+                paths = sigma[v]
+                for w in out[v]:
+                    d = dist[w]
+                    if d < 0:
+                        dist[w] = next_level
+                        sigma[w] = paths
+                        append(w)
+                    elif d == next_level:
+                        sigma[w] += paths
+            delta = [0.0] * n
+            for w in reversed(order):
+                level = dist[w]
+                if level == 0:
+                    continue
+                coefficient = ((1 / level if linear else 1.0) + delta[w]) / sigma[w]
+                previous = level - 1
+                for v in into[w]:
+                    if dist[v] == previous:
+                        delta[v] += sigma[v] * coefficient
+                totals[w] += level * delta[w] if linear else delta[w]
 
     def _breadth_first(self, sources: list) -> None:
         out, into, n = self.out, self.into, self.n
@@ -253,6 +295,8 @@ class _Sweep:
             else:
                 between[node] = self.raw[i] / ((n - 1) * (n - 2))
             others = (n - 1) if not sampled else (k - 1 if is_source else k)
+            if not self.closeness:
+                continue
             if others <= 0:
                 close[node] = 0.0
             elif connected:
@@ -277,6 +321,84 @@ def shortest_path_sweep(graph: nx.Graph, sources: list, *, weighted: bool = Fals
     return sweep.nodes, sweep.raw, sweep.distance_totals, sweep.harmonic_totals
 
 
+def distance_totals(graph: nx.Graph) -> tuple[list, list, list]:
+    """Exact ``(nodes, Σ d(u, v), Σ 1 / d(u, v))`` over the people ``u`` who reach each ``v``, in steps.
+
+    Bit-parallel breadth-first searches (Then et al. 2014): a Python integer per person
+    holds one bit per start point, so one ``|`` moves many searches one step along a tie,
+    and the searches from up to :data:`limits.CLOSENESS_BITS` ``÷ people`` start points
+    run together. Distances are measured *to* each person (along nominations, when
+    directed), as :func:`path_measures` does; self-loops are ignored.
+
+    >>> distance_totals(nx.path_graph(3))
+    ([0, 1, 2], [3, 2, 3], [1.5, 2.0, 1.5])
+    """
+    nodes = list(graph)
+    index = {node: i for i, node in enumerate(nodes)}
+    n = len(nodes)
+    adjacency = graph.pred if isinstance(graph, nx.DiGraph) else graph.adj
+    into = [[index[u] for u in adjacency[node] if u != node] for node in nodes]
+    totals = [0] * n
+    harmonic = [0.0] * n
+    batch = max(1, min(n, limits.CLOSENESS_BITS // max(n, 1)))
+    for start in range(0, n, batch):
+        width = min(batch, n - start)
+        full = (1 << width) - 1
+        seen = [0] * n
+        frontier = [0] * n
+        for j in range(width):
+            seen[start + j] = frontier[start + j] = 1 << j
+        pending = [v for v in range(n) if into[v] and seen[v] != full]
+        level = 0
+        while pending:
+            level += 1
+            inverse = 1 / level
+            following = [0] * n
+            still = []
+            grew = False
+            for v in pending:
+                arrived = 0
+                for u in into[v]:
+                    arrived |= frontier[u]
+                known = seen[v]
+                new = arrived & ~known
+                if new:
+                    known |= new
+                    seen[v] = known
+                    following[v] = new
+                    reached = new.bit_count()
+                    totals[v] += reached * level
+                    harmonic[v] += reached * inverse
+                    grew = True
+                if known != full:
+                    still.append(v)
+            if not grew:
+                break
+            frontier = following
+            pending = still
+    return nodes, totals, harmonic
+
+
+def exact_closeness(graph: nx.Graph, connected: bool, scale: float = 1.0) -> dict:
+    """Exact closeness (or harmonic closeness when not ``connected``) of everyone, without tie weights.
+
+    The same values as :func:`path_measures` computes exactly (and networkx's
+    ``closeness_centrality`` / ``harmonic_centrality ÷ (n − 1)``, tested), from
+    :func:`distance_totals`; ``scale`` is the weight every tie shares, as in
+    :func:`path_measures`.
+
+    >>> exact_closeness(nx.path_graph(3), True)
+    {0: 0.6666666666666666, 1: 1.0, 2: 0.6666666666666666}
+    """
+    nodes, totals, harmonic = distance_totals(graph)
+    others = len(nodes) - 1
+    if others <= 0:
+        return dict.fromkeys(nodes, 0.0)
+    if connected:
+        return {node: scale * others / total if total else 0.0 for node, total in zip(nodes, totals, strict=True)}
+    return {node: scale * value / others for node, value in zip(nodes, harmonic, strict=True)}
+
+
 def is_fully_connected(graph: nx.Graph) -> bool:
     """True when every person can reach every other (strongly, for directed graphs)."""
     if graph.number_of_nodes() == 0:
@@ -293,7 +415,8 @@ class PathMeasures:
     ``accuracy`` is JSON-ready: ``exact`` (bool), ``method``, ``engine``, ``pivots``,
     ``people``, ``seed``, ``rounds``, ``agreement`` (None when exact, else
     ``{role: Jaccard index}`` between the last two rounds), ``agreement_target``,
-    ``stopped`` (why refinement ended), ``history`` and a plain-English ``sentence``.
+    ``stopped`` (why refinement ended), ``history``, ``closeness_exact`` (bool: closeness
+    computed in full even when betweenness is estimated) and a plain-English ``sentence``.
     """
 
     betweenness: dict
@@ -385,6 +508,9 @@ def path_measures(
     made only if it adds at least half as many start points again), or when everyone has
     been a start point (then the result is exact). ``engine="networkit"`` does the same
     with networkit's compiled searches (command line only, :mod:`networkit_engine`).
+    Closeness is not estimated unless tie weights vary: while ``people × ties`` is within
+    :data:`limits.CLOSENESS_EXACT_WORK_BUDGET` it is computed exactly by
+    :func:`exact_closeness` for either engine (``accuracy["closeness_exact"]``).
 
     >>> paths = path_measures(nx.path_graph(3))
     >>> paths.betweenness[1], paths.closeness[1], paths.kind, paths.accuracy["exact"]
@@ -401,6 +527,7 @@ def path_measures(
     connected = is_fully_connected(graph)
     kind = "closeness" if connected else "harmonic closeness"
     cost = ties * (limits.WEIGHTED_COST if varied else 1)
+    known = not varied and n > 2 and n * ties <= limits.CLOSENESS_EXACT_WORK_BUDGET
     estimator: PathEstimator
     if engine == "networkit":
         from innovation_toolkit.network import networkit_engine
@@ -408,13 +535,15 @@ def path_measures(
         estimator = networkit_engine.Estimator(graph, varied, connected, common, seed)
         exact_budget, sample_budget = limits.NETWORKIT_EXACT_WORK_BUDGET, limits.NETWORKIT_SAMPLE_WORK_BUDGET
     else:
-        estimator = _PythonEstimator(graph, varied, connected, common, seed)
+        estimator = _PythonEstimator(graph, varied, connected, common, seed, closeness=not known)
         exact_budget, sample_budget = limits.EXACT_WORK_BUDGET, limits.SAMPLE_WORK_BUDGET
+    if known:
+        estimator = _KnownCloseness(estimator, exact_closeness(graph, connected, common))
     if exact or n <= 2 or n * cost <= exact_budget:
         between, close = estimator.exact()
         return PathMeasures(between, close, kind, _exact_accuracy(engine, n, "asked" if exact else "within budget"))
     max_pivots = min(n, max(2, sample_budget // cost))
-    between, close, accuracy = _refine(estimator, n, max_pivots, role_sets, engine, seed)
+    between, close, accuracy = _refine(estimator, n, max_pivots, role_sets, engine, seed, known)
     return PathMeasures(between, close, kind, accuracy)
 
 
@@ -431,6 +560,7 @@ def _exact_accuracy(engine: str, n: int, stopped: str) -> dict:
         "agreement_target": limits.AGREEMENT_TARGET,
         "stopped": stopped,
         "history": [],
+        "closeness_exact": True,
         "sentence": EXACT_SENTENCE,
     }
 
@@ -446,17 +576,21 @@ class PathEstimator(Protocol):
 
 
 class _PythonEstimator:
-    """Betweenness and closeness from the first ``k`` people of a seeded order (pure Python)."""
+    """Betweenness and closeness from the first ``k`` people of a seeded order (pure Python).
 
-    def __init__(self, graph: nx.Graph, weighted: bool, connected: bool, common: float, seed: int):
+    With ``closeness`` false only betweenness is computed (the closeness returned is empty).
+    """
+
+    def __init__(self, graph: nx.Graph, weighted: bool, connected: bool, common: float, seed: int, closeness: bool = True):
         self.graph, self.weighted = graph, weighted
-        self.sweep = _Sweep(graph, weighted, linear=True)
+        self.closeness = closeness
+        self.sweep = _Sweep(graph, weighted, linear=True, closeness=closeness)
         self.connected = connected
         self.common = common
         self.order = random.Random(seed).sample(range(self.sweep.n), self.sweep.n)
 
     def exact(self) -> tuple[dict, dict]:
-        sweep = _Sweep(self.graph, self.weighted)
+        sweep = _Sweep(self.graph, self.weighted, closeness=self.closeness)
         sweep.add(list(range(sweep.n)))
         return sweep.values(self.connected, self.common)
 
@@ -469,8 +603,30 @@ class _PythonEstimator:
         return self.estimate(self.sweep.n)
 
 
-def _refine(estimator: PathEstimator, n: int, max_pivots: int, role_sets: RoleSets, engine: str, seed: int) -> tuple[dict, dict, dict]:
-    """Grow the sample in doubling rounds until the role holders agree (see :func:`path_measures`)."""
+class _KnownCloseness:
+    """An engine whose closeness is replaced by exact values computed beforehand (betweenness is still estimated)."""
+
+    def __init__(self, estimator: PathEstimator, closeness: dict):
+        self.estimator, self.closeness = estimator, closeness
+
+    def exact(self) -> tuple[dict, dict]:
+        return self.estimator.exact()[0], self.closeness
+
+    def estimate(self, k: int) -> tuple[dict, dict]:
+        return self.estimator.estimate(k)[0], self.closeness
+
+    def complete(self) -> tuple[dict, dict]:
+        return self.estimator.complete()[0], self.closeness
+
+
+def _refine(
+    estimator: PathEstimator, n: int, max_pivots: int, role_sets: RoleSets, engine: str, seed: int, closeness_exact: bool = False
+) -> tuple[dict, dict, dict]:
+    """Grow the sample in doubling rounds until the role holders agree (see :func:`path_measures`).
+
+    With ``closeness_exact`` the estimator's closeness is exact (only betweenness is
+    sampled), so the pulsetakers never change between rounds and the sentence says so.
+    """
     k = min(limits.MIN_PIVOTS, max(1, max_pivots // 2))
     previous = None
     history: list[dict] = []
@@ -506,25 +662,39 @@ def _refine(estimator: PathEstimator, n: int, max_pivots: int, role_sets: RoleSe
         "agreement_target": limits.AGREEMENT_TARGET,
         "stopped": stopped,
         "history": history,
-        "sentence": _estimate_sentence(k, n, seed, previous[0] if previous else None, last_agreement, stopped, engine),
+        "closeness_exact": closeness_exact,
+        "sentence": _estimate_sentence(k, n, seed, previous[0] if previous else None, last_agreement, stopped, engine, closeness_exact),
     }
     return between, close, accuracy
 
 
-def _estimate_sentence(k: int, n: int, seed: int, before: int | None, agreement: dict | None, stopped: str, engine: str) -> str:
-    """The plain-English account of an estimate, for a council officer rather than a statistician."""
+CLOSENESS_EXACT_SENTENCE = "Pulsetakers are exact: everyone's distance to everyone else was computed in full."
+
+
+def _estimate_sentence(
+    k: int, n: int, seed: int, before: int | None, agreement: dict | None, stopped: str, engine: str, closeness_exact: bool = False
+) -> str:
+    """The plain-English account of an estimate, for a council officer rather than a statistician.
+
+    >>> _estimate_sentence(400, 2000, 42, 200, {"gatekeeper": 0.5, "pulsetaker": 1.0}, "budget", "python", True)[:60]
+    'Gatekeepers are estimated from 400 of 2,000 people as starti'
+    """
     by = " by networkit" if engine == "networkit" else ""
-    start = f"Gatekeepers and pulsetakers are estimated{by} from {k:,} of {n:,} people as starting points (seed {seed})"
+    who = "Gatekeepers are" if closeness_exact else "Gatekeepers and pulsetakers are"
+    start = f"{who} estimated{by} from {k:,} of {n:,} people as starting points (seed {seed})"
+    after = " " + CLOSENESS_EXACT_SENTENCE if closeness_exact else ""
     if not agreement:
-        return start + ": the time budget allowed only one round, so the estimate's stability was not measured; people near the cut-off may differ."
+        once = ": the time budget allowed only one round, so the estimate's stability was not measured; people near the cut-off may differ."
+        return start + once + after
     changed = round((1 - min(agreement.values(), default=1.0)) * 100)
     grew = "doubling the sample" if before and k == 2 * before else f"enlarging the sample from {before:,} to {k:,} people"
+    holders = "gatekeepers" if closeness_exact else "role holders"
     if stopped == "agreed":
-        what = "none of the role holders" if changed == 0 else f"at most {changed} % of the role holders"
-        return f"{start}; {grew} changed {what}, so a few people near the cut-off may differ."
+        what = f"none of the {holders}" if changed == 0 else f"at most {changed} % of the {holders}"
+        return f"{start}; {grew} changed {what}, so a few people near the cut-off may differ." + after
     return (
-        f"{start}; the time budget ran out while {grew} still changed up to {changed} % of the role holders, "
-        "so people near the cut-off are uncertain: ask for exact values (slower) to be sure."
+        f"{start}; the time budget ran out while {grew} still changed up to {changed} % of the {holders}, "
+        "so people near the cut-off are uncertain: ask for exact values (slower) to be sure." + after
     )
 
 

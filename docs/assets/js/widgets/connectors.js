@@ -323,6 +323,7 @@ export function bindConnectors(root, runtime) {
       direction: form.elements.direction.value || "auto",
       mode: form.elements.mode.value || "auto",
       use_weights: form.elements.useWeights.checked,
+      exact: form.elements.exact.checked,
       network: networkSelect.value || null,
       filename: inputs.ties.loaded?.name ?? null,
     };
@@ -525,6 +526,11 @@ export function bindConnectors(root, runtime) {
     const { accuracy } = result;
     if (accuracy && accuracy.sentence && !accuracy.exact) {
       box.append(element("p", { className: "connectors-accuracy", text: capital(accuracy.sentence) }));
+      const again = button("Compute exact values (slower)", () => {
+        form.elements.exact.checked = true;
+        analyse();
+      }, "md-button connectors-exact-again");
+      box.append(element("p", {}, [again]));
     }
     const list = element("ul", { className: "connectors-role-list" });
     const titles = { hub: ["Hub", "Hubs"], gatekeeper: ["Gatekeeper", "Gatekeepers"], pulsetaker: ["Pulsetaker", "Pulsetakers"] };
