@@ -19,6 +19,10 @@ agree, tests/network/test_engines.py) and are cached under .cache/bench_accuracy
 
     .venv/bin/python scripts/bench_accuracy.py                 # everything (about 15 minutes)
     .venv/bin/python scripts/bench_accuracy.py --no-pyodide --no-region
+    .venv/bin/python scripts/bench_accuracy.py --no-pyodide --no-region --no-study
+
+and, unless ``--no-study``, the sampling study (:func:`sampling_study`): why sampled start points
+cannot find the gatekeepers of a 2,000-person network within the browser's budget.
 
 Every child process has a timeout, so the script always stops by itself.
 """
@@ -221,10 +225,95 @@ def region_rows() -> dict:
     return rows
 
 
+STUDY_POINTS = (100, 200, 400, 800, 1200, 1600)
+
+
+def sampling_study(graph: nx.Graph, candidates: int = 300) -> dict:
+    """Why sampled start points cannot find the gatekeepers cheaply (issue 11's browser target).
+
+    One breadth-first search from every person, as the engine's estimate makes them (the same
+    seeded order, linear scaling), recording what each start point adds to each person's
+    betweenness. From the same searches: the gatekeepers the first ``k`` start points give, for
+    each ``k`` in :data:`STUDY_POINTS`, against the exact ones; how close the exact scores are
+    around the cut-off; and, for the ``candidates`` people with the highest exact gatekeeper
+    score, the share of the estimate's sum of squares (what makes it vary from sample to
+    sample) that comes from start points tied directly to them.
+    """
+    import random
+
+    from innovation_toolkit.network.connectors import bridging_centrality, bridging_coefficient
+    from innovation_toolkit.network.roles import stand_out
+
+    nodes = list(graph)
+    index = {node: i for i, node in enumerate(nodes)}
+    n = len(nodes)
+    out = [[index[m] for m in graph.adj[node]] for node in nodes]
+    coefficient = bridging_coefficient(graph)
+    order = random.Random(limits.SAMPLING_SEED).sample(range(n), n)
+    totals = [0.0] * n
+    snapshots = {}
+    rows: list[list[float]] = []  # per start point, its credit to every person
+    for done, s in enumerate(order, start=1):
+        dist = [-1] * n
+        sigma = [0] * n
+        dist[s], sigma[s] = 0, 1
+        queue = [s]
+        for v in queue:
+            for w in out[v]:
+                if dist[w] < 0:
+                    dist[w] = dist[v] + 1
+                    sigma[w] = sigma[v]
+                    queue.append(w)
+                elif dist[w] == dist[v] + 1:
+                    sigma[w] += sigma[v]
+        delta = [0.0] * n
+        credit = [0.0] * n
+        for w in reversed(queue):
+            if w == s:
+                continue
+            share = (1 / dist[w] + delta[w]) / sigma[w]
+            for v in out[w]:
+                if dist[v] == dist[w] - 1:
+                    delta[v] += sigma[v] * share
+            credit[w] = dist[w] * delta[w]
+            totals[w] += credit[w]
+        rows.append(credit)
+        if done in STUDY_POINTS and done < n:
+            snapshots[done] = list(totals)
+
+    def gatekeepers(values: list) -> set:
+        return set(stand_out(bridging_centrality(dict(zip(nodes, values, strict=True)), coefficient)).holders)
+
+    exact = gatekeepers(totals)
+    score = bridging_centrality(dict(zip(nodes, totals, strict=True)), coefficient)
+    ranked = sorted(score.values(), reverse=True)
+    places = len(exact)
+    top = sorted(range(n), key=lambda i: -score[nodes[i]])[:candidates]
+    near = far = 0.0
+    for i in top:
+        neighbours = set(out[i])
+        for position, s in enumerate(order):
+            square = rows[position][i] ** 2
+            if s in neighbours:
+                near += square
+            else:
+                far += square
+    return {
+        "people": n,
+        "gatekeepers": places,
+        "agreement": {k: jaccard(gatekeepers(values), exact) for k, values in snapshots.items()},
+        "gap_above": ranked[max(0, places - 11)] / ranked[places - 1] if places > 10 else None,
+        "gap_below": ranked[places + 9] / ranked[places - 1] if places + 9 < n else None,
+        "neighbour_share": near / (near + far) if near + far else None,
+        "mean_neighbours": sum(len(out[i]) for i in top) / len(top),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-pyodide", action="store_true")
     parser.add_argument("--no-region", action="store_true")
+    parser.add_argument("--no-study", action="store_true", help="skip the sampling study (about half a minute)")
     parser.add_argument("--child", nargs=2, metavar=("ENGINE", "PATH"), help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
@@ -234,8 +323,9 @@ def main(argv: list[str] | None = None) -> int:
     cpython = cpython_rows(graphs)
     pyodide = None if args.no_pyodide else pyodide_rows(graphs, cpython)
     region = {} if args.no_region else region_rows()
+    study = None if args.no_study else sampling_study(graphs["powerlaw-2000"])
     if args.json:
-        print(json.dumps({"cpython": cpython, "pyodide": pyodide, "region": region}, indent=2))
+        print(json.dumps({"cpython": cpython, "pyodide": pyodide, "region": region, "study": study}, indent=2))
         return 0
     print(f"CPython {sys.version.split()[0]}, {os.cpu_count()} CPU(s); browser-scale budgets; seeds {SEEDS}")
     print(
@@ -269,6 +359,18 @@ def main(argv: list[str] | None = None) -> int:
             )
     if "engines_agree" in region:
         print(f"region: python and networkit role holders agree at {region['engines_agree']}")
+    if study:
+        print(f"sampling study, powerlaw-2000 ({study['people']:,} people, {study['gatekeepers']} exact gatekeepers):")
+        print("  start points → gatekeepers J: " + ", ".join(f"{k:,} → {j:.2f}" for k, j in study["agreement"].items()))
+        if study["gap_above"] and study["gap_below"]:
+            print(
+                f"  exact scores 10 places above and below the cut-off: {study['gap_above']:.3f} and {study['gap_below']:.3f} "
+                "times the last gatekeeper's"
+            )
+        print(
+            f"  share of the estimate's sum of squares from start points tied to the person (top 300, "
+            f"{study['mean_neighbours']:.1f} such start points each on average): {study['neighbour_share']:.2f}"
+        )
     return 0
 
 

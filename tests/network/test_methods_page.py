@@ -166,6 +166,15 @@ def test_limits_and_accuracy_statements(page):
     assert WEIGHTED_COST == 3 and "Weighted ties count three times" in page
     assert f"seed {SAMPLING_SEED}" in page and f"starts with {MIN_PIVOTS}" in page
     assert f"Jaccard agreement ≥ {AGREEMENT_TARGET:g}" in page
+    closeness = limits.CLOSENESS_EXACT_WORK_BUDGET_BY_SCALE
+    assert f"| {closeness[BROWSER]:,} | {closeness[COMMAND_LINE]:,} |" in page
+    # "in the browser for every network it accepts"
+    assert closeness[BROWSER] >= MAX_PEOPLE_BY_SCALE[BROWSER] * MAX_TIES_BY_SCALE[BROWSER]
+    assert "in the browser for every network it accepts" in page and "(closeness_exact)" in page.replace("`", "")
+    assert closeness[COMMAND_LINE] == 20_000 * 125_000 and "on the command line up to about 20,000 people and 125,000 ties" in page
+    calculator = (PAGE.parents[1] / "calculators" / "connectors.md").read_text(encoding="utf-8")
+    assert "Exact values (slower)" in page and ">Exact values (slower)</label>" in calculator
+    assert "`--exact` on the command line" in page
 
 
 def test_input_statements_match_the_readers(page):

@@ -14,7 +14,7 @@ from innovation_toolkit.network.layers import consistent_core, network_summary, 
 from innovation_toolkit.network.measures import check_engine
 from innovation_toolkit.network.parse import parse_people, parse_ties
 from innovation_toolkit.network.records import Note
-from innovation_toolkit.network.resilience import departure, most_critical, split_sizes
+from innovation_toolkit.network.resilience import departures, most_critical, split_sizes
 from innovation_toolkit.network.roles import (
     ROLE_MEASURE,
     ROLES,
@@ -454,10 +454,8 @@ def _resilience(graph, c: Connectors, core: dict | None) -> dict:
     if core and core["most"]:
         candidates.append(("people in the consistent core group", core["most"]))
     scenarios = []
-    for group, people in candidates:
-        if not people:
-            continue
-        result = departure(graph, people)
+    candidates = [(group, people) for group, people in candidates if people]
+    for (group, people), result in zip(candidates, departures(graph, [people for _, people in candidates]), strict=True):
         result["sentence"] = (
             f"If {_who(people, group)} left, the largest connected group would go from "
             f"{people_count(result['largest_group_before'])} to {people_count(result['largest_group_after'])}"

@@ -105,7 +105,8 @@ def find_connectors(graph: nx.Graph, *, weighted: bool = False, exact: bool = Fa
     """
     undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
     active = [node for node in graph if undirected.degree(node) > 0]
-    core = graph.subgraph(active).copy()  # a copy: every pass over a subgraph view re-filters the whole graph
+    # Without isolates the graph itself; else a copy: every pass over a subgraph view re-filters the whole graph.
+    core = graph if len(active) == graph.number_of_nodes() else graph.subgraph(active).copy()
     coefficient = bridging_coefficient(core)
 
     def role_sets(between: dict, close: dict) -> dict:

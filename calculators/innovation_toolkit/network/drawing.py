@@ -135,11 +135,10 @@ def _key_order(key: list, roles_of: dict, degree: dict) -> list:
     several = sorted((n for n in key if len(roles_of[n]) > 1), key=lambda n: (-len(roles_of[n]), -degree[n], str(n)))
     queues = [several] + [sorted((n for n in key if list(roles_of[n]) == [role]), key=lambda n: (-degree[n], str(n))) for role in ROLE_ORDER]
     order = []
-    while any(queues):
-        for queue in queues:
-            if queue:
-                order.append(queue.pop(0))
-    order += [n for n in key if n not in set(order)]  # roles outside ROLE_ORDER, if any
+    for turn in range(max(map(len, queues))):
+        order += [queue[turn] for queue in queues if turn < len(queue)]
+    placed = set(order)
+    order += [n for n in key if n not in placed]  # roles outside ROLE_ORDER, if any
     return order
 
 

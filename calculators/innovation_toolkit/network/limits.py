@@ -87,10 +87,13 @@ NETWORKIT_SAMPLE_WORK_BUDGET_BY_SCALE = {BROWSER: 0, COMMAND_LINE: 100_000_000}
 
 #: Closeness without varied tie weights is computed exactly by bit-parallel breadth-first
 #: searches (``measures.exact_closeness``) while ``people × ties`` is within this budget,
-#: whatever the betweenness budget: the browser's largest network (5,000 people, 50,000
-#: ties) is well inside it (about 0.3 s for 5,000 people and 25,000 ties in CPython), and on
-#: the command line a 50,000-person, 250,000-tie region takes about 20 s.
-CLOSENESS_EXACT_WORK_BUDGET_BY_SCALE = {BROWSER: 250_000_000, COMMAND_LINE: 12_500_000_000}
+#: whatever the betweenness budget. The time grows with ``people × ties``: about 0.02 s for
+#: 2,000 people and 10,000 ties and 0.2 s for 5,000 and 25,000 in CPython, so the browser's
+#: largest network (5,000 people, 50,000 ties) is inside its budget; on the command line 2.5
+#: billion is about 4 s (20,000 people and 125,000 ties), while a 50,000-person,
+#: 250,000-tie region (12.5 billion, about 20 s) would no longer finish inside a minute, so
+#: there closeness is estimated with betweenness.
+CLOSENESS_EXACT_WORK_BUDGET_BY_SCALE = {BROWSER: 250_000_000, COMMAND_LINE: 2_500_000_000}
 
 #: Bits held per person while closeness is computed: searches from this many start points
 #: run together, ``people × start points`` at most this many bits (about 60 MB per list).

@@ -150,8 +150,7 @@ class _Sweep:
     def _breadth_first_between(self, sources: list) -> None:
         """:meth:`_breadth_first` without the distance totals: pair dependencies only."""
         out, into, n = self.out, self.into, self.n
-        linear = self.linear
-        totals = self.scaled if linear else self.raw
+        linear, raw, scaled = self.linear, self.raw, self.scaled
         for s in sources:
             dist = [-1] * n
             sigma = [0] * n
@@ -171,16 +170,25 @@ class _Sweep:
                     elif d == next_level:
                         sigma[w] += paths
             delta = [0.0] * n
-            for w in reversed(order):
-                level = dist[w]
-                if level == 0:
-                    continue
-                coefficient = ((1 / level if linear else 1.0) + delta[w]) / sigma[w]
-                previous = level - 1
-                for v in into[w]:
-                    if dist[v] == previous:
-                        delta[v] += sigma[v] * coefficient
-                totals[w] += level * delta[w] if linear else delta[w]
+            order.reverse()
+            order.pop()  # the source, now last
+            if linear:
+                for w in order:
+                    level = dist[w]
+                    coefficient = (1 / level + delta[w]) / sigma[w]
+                    previous = level - 1
+                    for v in into[w]:
+                        if dist[v] == previous:
+                            delta[v] += sigma[v] * coefficient
+                    scaled[w] += level * delta[w]
+            else:
+                for w in order:
+                    coefficient = (1.0 + delta[w]) / sigma[w]
+                    previous = dist[w] - 1
+                    for v in into[w]:
+                        if dist[v] == previous:
+                            delta[v] += sigma[v] * coefficient
+                    raw[w] += delta[w]
 
     def _breadth_first(self, sources: list) -> None:
         out, into, n = self.out, self.into, self.n

@@ -66,22 +66,36 @@ def departure(graph: nx.Graph, leaving) -> dict:
     >>> departure(nx.path_graph(5), {2})["cut_off"]
     2
     """
+    return departures(graph, [leaving])[0]
+
+
+def departures(graph: nx.Graph, groups: list) -> list[dict]:
+    """:func:`departure` for each set of people in ``groups``, sharing the work they have in common.
+
+    >>> [d["largest_group_after"] for d in departures(nx.path_graph(5), [{2}, {0}])]
+    [2, 4]
+    """
     adjacency = _adjacency(graph)
-    leaving = set(leaving)
     before = _largest_piece(adjacency, adjacency)
-    staying = {node for node in adjacency if node not in leaving}
-    after = _largest_piece(adjacency, staying)
-    main_piece = _largest_piece(adjacency, before - leaving)
-    cut = [n for n in adjacency if n in before and n not in leaving and n not in main_piece]
-    isolated = [n for n in staying if adjacency[n] and all(m in leaving for m in adjacency[n])]
-    return {
-        "leaving": len(leaving),
-        "largest_group_before": len(before),
-        "largest_group_after": len(after),
-        "cut_off": len(cut),
-        "cut_off_people": sorted(map(str, cut))[: limits.MAX_LISTED * 5],
-        "isolated": len(isolated),
-    }
+    results = []
+    for group in groups:
+        leaving = set(group)
+        staying = {node for node in adjacency if node not in leaving}
+        after = _largest_piece(adjacency, staying)
+        main_piece = _largest_piece(adjacency, before - leaving)
+        cut = [n for n in adjacency if n in before and n not in leaving and n not in main_piece]
+        isolated = [n for n in staying if adjacency[n] and all(m in leaving for m in adjacency[n])]
+        results.append(
+            {
+                "leaving": len(leaving),
+                "largest_group_before": len(before),
+                "largest_group_after": len(after),
+                "cut_off": len(cut),
+                "cut_off_people": sorted(map(str, cut))[: limits.MAX_LISTED * 5],
+                "isolated": len(isolated),
+            }
+        )
+    return results
 
 
 def split_sizes(graph: nx.Graph) -> dict:
