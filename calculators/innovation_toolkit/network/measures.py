@@ -149,26 +149,10 @@ class _Sweep:
 
     def _breadth_first_between(self, sources: list) -> None:
         """:meth:`_breadth_first` without the distance totals: pair dependencies only."""
-        out, into, n = self.out, self.into, self.n
+        into, n = self.into, self.n
         linear, raw, scaled = self.linear, self.raw, self.scaled
         for s in sources:
-            dist = [-1] * n
-            sigma = [0] * n
-            dist[s] = 0
-            sigma[s] = 1
-            order = [s]
-            append = order.append
-            for v in order:  # the list grows while it is read: a breadth-first queue
-                next_level = dist[v] + 1
-                paths = sigma[v]
-                for w in out[v]:
-                    d = dist[w]
-                    if d < 0:
-                        dist[w] = next_level
-                        sigma[w] = paths
-                        append(w)
-                    elif d == next_level:
-                        sigma[w] += paths
+            dist, sigma, order = self._count_paths(s)
             delta = [0.0] * n
             order.reverse()
             order.pop()  # the source, now last
@@ -190,29 +174,34 @@ class _Sweep:
                             delta[v] += sigma[v] * coefficient
                     raw[w] += delta[w]
 
+    def _count_paths(self, s: int) -> tuple[list, list, list]:
+        """One breadth-first search from ``s``: ``(distances, shortest-path counts, order reached)``."""
+        out, n = self.out, self.n
+        dist = [-1] * n
+        sigma = [0] * n
+        dist[s] = 0
+        sigma[s] = 1
+        order = [s]
+        append = order.append
+        for v in order:  # the list grows while it is read: a breadth-first queue
+            next_level = dist[v] + 1
+            paths = sigma[v]
+            for w in out[v]:
+                d = dist[w]
+                if d < 0:
+                    dist[w] = next_level
+                    sigma[w] = paths
+                    append(w)
+                elif d == next_level:
+                    sigma[w] += paths
+        return dist, sigma, order
+
     def _breadth_first(self, sources: list) -> None:
-        out, into, n = self.out, self.into, self.n
+        into, n = self.into, self.n
         raw, distance_totals, harmonic_totals = self.raw, self.distance_totals, self.harmonic_totals
         linear, scaled = self.linear, self.scaled
         for s in sources:
-            dist = [-1] * n
-            sigma = [0] * n
-            dist[s] = 0
-            sigma[s] = 1
-            order = [s]
-            position = 0
-            while position < len(order):
-                v = order[position]
-                position += 1
-                next_level = dist[v] + 1
-                paths = sigma[v]
-                for w in out[v]:
-                    if dist[w] < 0:
-                        dist[w] = next_level
-                        sigma[w] = paths
-                        order.append(w)
-                    elif dist[w] == next_level:
-                        sigma[w] += paths
+            dist, sigma, order = self._count_paths(s)
             delta = [0.0] * n
             if linear:
                 for w in reversed(order):
