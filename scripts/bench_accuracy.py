@@ -242,44 +242,22 @@ def sampling_study(graph: nx.Graph, candidates: int = 300) -> dict:
     import random
 
     from innovation_toolkit.network.connectors import bridging_centrality, bridging_coefficient
+    from innovation_toolkit.network.measures import _Sweep
     from innovation_toolkit.network.roles import stand_out
 
-    nodes = list(graph)
-    index = {node: i for i, node in enumerate(nodes)}
-    n = len(nodes)
-    out = [[index[m] for m in graph.adj[node]] for node in nodes]
+    sweep = _Sweep(graph, linear=True, closeness=False)  # the engine's own estimate, one start point at a time
+    nodes, out, n = sweep.nodes, sweep.out, sweep.n
     coefficient = bridging_coefficient(graph)
     order = random.Random(limits.SAMPLING_SEED).sample(range(n), n)
-    totals = [0.0] * n
     snapshots = {}
     rows: list[list[float]] = []  # per start point, its credit to every person
     for done, s in enumerate(order, start=1):
-        dist = [-1] * n
-        sigma = [0] * n
-        dist[s], sigma[s] = 0, 1
-        queue = [s]
-        for v in queue:
-            for w in out[v]:
-                if dist[w] < 0:
-                    dist[w] = dist[v] + 1
-                    sigma[w] = sigma[v]
-                    queue.append(w)
-                elif dist[w] == dist[v] + 1:
-                    sigma[w] += sigma[v]
-        delta = [0.0] * n
-        credit = [0.0] * n
-        for w in reversed(queue):
-            if w == s:
-                continue
-            share = (1 / dist[w] + delta[w]) / sigma[w]
-            for v in out[w]:
-                if dist[v] == dist[w] - 1:
-                    delta[v] += sigma[v] * share
-            credit[w] = dist[w] * delta[w]
-            totals[w] += credit[w]
-        rows.append(credit)
+        before = list(sweep.scaled)
+        sweep.add([s])
+        rows.append([after - earlier for after, earlier in zip(sweep.scaled, before, strict=True)])
         if done in STUDY_POINTS and done < n:
-            snapshots[done] = list(totals)
+            snapshots[done] = list(sweep.scaled)
+    totals = sweep.scaled
 
     def gatekeepers(values: list) -> set:
         return set(stand_out(bridging_centrality(dict(zip(nodes, values, strict=True)), coefficient)).holders)
