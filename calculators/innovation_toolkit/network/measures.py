@@ -529,7 +529,7 @@ def path_measures(
     if engine == "networkit":
         from innovation_toolkit.network import networkit_engine
 
-        estimator = networkit_engine.Estimator(graph, varied, connected, common, seed)
+        estimator = networkit_engine.Estimator(graph, varied, connected, common, seed, closeness=not known)
         exact_budget, sample_budget = limits.NETWORKIT_EXACT_WORK_BUDGET, limits.NETWORKIT_SAMPLE_WORK_BUDGET
     else:
         estimator = _PythonEstimator(graph, varied, connected, common, seed, closeness=not known)

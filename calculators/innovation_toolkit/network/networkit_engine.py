@@ -50,14 +50,18 @@ def available() -> bool:
 
 
 class Estimator:
-    """Betweenness and closeness from networkit, exact or from the first ``k`` start points."""
+    """Betweenness and closeness from networkit, exact or from the first ``k`` start points.
 
-    def __init__(self, graph: nx.Graph, weighted: bool, connected: bool, common: float, seed: int):
+    With ``closeness`` false only betweenness is computed (the closeness returned is empty).
+    """
+
+    def __init__(self, graph: nx.Graph, weighted: bool, connected: bool, common: float, seed: int, closeness: bool = True):
         nk = load()
         import numpy
 
         self.nk, self.np = nk, numpy
         self.graph, self.weighted, self.connected, self.common, self.seed = graph, weighted, connected, common, seed
+        self.closeness = closeness
         self.nodes = list(graph)
         n = self.n = len(self.nodes)
         index = {node: i for i, node in enumerate(self.nodes)}
@@ -86,9 +90,11 @@ class Estimator:
         if self.n <= 2:
             from innovation_toolkit.network.measures import _PythonEstimator
 
-            return _PythonEstimator(self.graph, self.weighted, self.connected, self.common, self.seed).exact()
+            return _PythonEstimator(self.graph, self.weighted, self.connected, self.common, self.seed, self.closeness).exact()
         between = nk.centrality.Betweenness(self.g, True)
         between.run()
+        if not self.closeness:
+            return self._named(between.scores()), {}
         if self.connected:
             close = nk.centrality.Closeness(self.reverse, True, nk.centrality.ClosenessVariant.STANDARD)
         else:
@@ -110,17 +116,12 @@ class Estimator:
             sampler.run()
             self.between_sum += np.asarray(sampler.scores()) * fresh
             self.samples += fresh
-            search = nk.distance.Dijkstra if self.weighted else nk.distance.BFS
-            for s in self.order[self.done : k]:
-                run = search(self.g, s, False)
-                run.run()
-                distances = np.asarray(run.getDistances())
-                reached = (distances > 0) & (distances < 1e300)
-                self.distance_totals[reached] += distances[reached]
-                self.harmonic_totals[reached] += 1 / distances[reached]
-                self.is_source[s] = True
+            if self.closeness:
+                self._distances_from(self.order[self.done : k])
             self.done = k
         between = self.between_sum / max(self.samples, 1)
+        if not self.closeness:
+            return self._named(between), {}
         others = np.where(self.is_source, k - 1, k).astype(float)
         with np.errstate(divide="ignore", invalid="ignore"):
             if self.connected:
@@ -128,3 +129,16 @@ class Estimator:
             else:
                 close = np.where(others > 0, self.harmonic_totals / others, 0.0)
         return self._named(between), self._named(close * self.common)
+
+    def _distances_from(self, sources: list) -> None:
+        """Add each person's distances from ``sources`` to the closeness totals."""
+        np = self.np
+        search = self.nk.distance.Dijkstra if self.weighted else self.nk.distance.BFS
+        for s in sources:
+            run = search(self.g, s, False)
+            run.run()
+            distances = np.asarray(run.getDistances())
+            reached = (distances > 0) & (distances < 1e300)
+            self.distance_totals[reached] += distances[reached]
+            self.harmonic_totals[reached] += 1 / distances[reached]
+            self.is_source[s] = True
